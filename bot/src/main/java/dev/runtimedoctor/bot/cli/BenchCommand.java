@@ -1,0 +1,114 @@
+package dev.runtimedoctor.bot.cli;
+
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.eval.SyntheticKnowledge;
+import dev.runtimedoctor.knowledge.eval.SyntheticLogs;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench}: diagnosis latency (p50/p99) for one-line pastes, 60-line pastes and a 1 MB log,
+ * index build time, and the same on a synthetic 10,000-entry knowledge base. Measures after a
+ * warm-up in this JVM; prints what the machine is.
+ */
+@Command(name = "bench", description = "Measure diagnosis latency and index build time.")
+final class BenchCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--entries", description = "Size of the synthetic knowledge base (default 10000).")
+  int syntheticEntries = 10_000;
+
+  @Option(names = "--quick", description = "Fewer iterations (a smoke run, not figures to quote).")
+  boolean quick;
+
+  BenchCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = ctx.out();
+    int scale = quick ? 10 : 1;
+    out.printf(
+        Locale.ROOT,
+        "runtime-doctor bench: %d cores, java %s, max heap %d MiB%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    List<Entry> bundled = EntryLoader.bundled();
+    long t0 = System.nanoTime();
+    KnowledgeIndex index = KnowledgeIndex.build(new KnowledgeBase(bundled));
+    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms (cold)%n", bundled.size(), (System.nanoTime() - t0) / 1e6);
+    t0 = System.nanoTime();
+    index = KnowledgeIndex.build(new KnowledgeBase(bundled));
+    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms (warm)%n", bundled.size(), (System.nanoTime() - t0) / 1e6);
+    Workload w = new Workload(bundled, 42);
+    run(out, "bundled", new Matcher(index), w, scale);
+
+    List<Entry> big = SyntheticKnowledge.generate(bundled, syntheticEntries, 7);
+    t0 = System.nanoTime();
+    KnowledgeIndex bigIndex = KnowledgeIndex.build(new KnowledgeBase(big));
+    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms%n", big.size(), (System.nanoTime() - t0) / 1e6);
+    run(out, big.size() + " entries", new Matcher(bigIndex), w, scale);
+    out.flush();
+    return 0;
+  }
+
+  private record Workload(List<String> oneLine, List<String> sixtyLines, List<String> megabyte) {
+    Workload(List<Entry> entries, long seed) {
+      this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+      SyntheticLogs logs = new SyntheticLogs(seed);
+      for (Entry e : entries) {
+        for (String s : e.signatures()) {
+          String line = logs.instantiate(s);
+          oneLine.add(line);
+          sixtyLines.add(logs.buried(line, 59));
+        }
+      }
+      for (int i = 0; i < 4; i++) {
+        String noise = logs.noiseOfSize(512 * 1024);
+        megabyte.add(noise + oneLine.get(i * 7 % oneLine.size()) + "\n" + logs.noiseOfSize(512 * 1024));
+      }
+    }
+  }
+
+  private static void run(PrintWriter out, String label, Matcher matcher, Workload w, int scale) {
+    measure(out, label + ": one-line paste", matcher, w.oneLine(), 3000 / scale, 5000 / scale);
+    measure(out, label + ": 60-line paste", matcher, w.sixtyLines(), 1000 / scale, 2000 / scale);
+    measure(out, label + ": 1 MB log", matcher, w.megabyte(), 20 / scale + 2, 60 / scale + 4);
+  }
+
+  private static void measure(
+      PrintWriter out, String label, Matcher matcher, List<String> inputs, int warmup, int runs) {
+    for (int i = 0; i < warmup; i++) {
+      matcher.diagnose(inputs.get(i % inputs.size()));
+    }
+    long[] nanos = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      String in = inputs.get(i % inputs.size());
+      long t = System.nanoTime();
+      matcher.diagnose(in);
+      nanos[i] = System.nanoTime() - t;
+    }
+    Arrays.sort(nanos);
+    out.printf(
+        Locale.ROOT,
+        "%-34s n=%-5d p50=%9.1f µs  p99=%9.1f µs  max=%9.1f µs%n",
+        label,
+        runs,
+        nanos[runs / 2] / 1e3,
+        nanos[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)] / 1e3,
+        nanos[runs - 1] / 1e3);
+    out.flush();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.runtimedoctor.bot.cli;
+
+import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
+import dev.runtimedoctor.knowledge.entry.EntryException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The {@code --knowledge DIR} option shared by the commands that read entries. */
+final class KnowledgeOption {
+  @Option(
+      names = "--knowledge",
+      paramLabel = "DIR",
+      description = "Extra entries (same id replaces a bundled one); default: $KNOWLEDGE_DIR.")
+  Path dir;
+
+  KnowledgeSource source(Map<String, String> env) {
+    return KnowledgeSource.of(dir, env);
+  }
+
+  DiagnosisService service(Map<String, String> env) {
+    try {
+      return DiagnosisService.load(source(env));
+    } catch (EntryException e) {
+      throw new UserException(e.getMessage());
+    } catch (IOException e) {
+      throw new UserException("cannot read entries: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package dev.runtimedoctor.bot.cli;
+
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.Section;
+import dev.runtimedoctor.knowledge.entry.Suggestions;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code show ID}: one entry in full, in one language. */
+@Command(name = "show", description = "Show one known issue in full.")
+final class ShowCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin KnowledgeOption knowledge = new KnowledgeOption();
+
+  @Option(names = "--lang", paramLabel = "it|en")
+  String lang;
+
+  @Parameters(index = "0", paramLabel = "ID")
+  String id;
+
+  ShowCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
+    KnowledgeBase kb = knowledge.service(ctx.env()).knowledge();
+    Entry e =
+        kb.get(id)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        "no entry '" + id + "'" + Suggestions.didYouMean(id, kb.ids())
+                            + " (runtime-doctor list shows them all)"));
+    var out = ctx.out();
+    out.println(e.title().get(l));
+    out.println("id: " + e.id() + " · area: " + e.area() + " · " + e.source());
+    TerminalReport report = new TerminalReport(l);
+    out.println((l == Language.IT ? "interessati: " : "affected: ") + report.affected(e.affected()));
+    String fixed = TerminalReport.fixed(e.affected());
+    if (!fixed.isEmpty()) {
+      out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
+    }
+    if (!e.signatures().isEmpty()) {
+      out.println();
+      out.println(l == Language.IT ? "Messaggi di errore riconosciuti:" : "Error messages recognised:");
+      e.signatures().forEach(s -> out.println("  " + s));
+    }
+    for (Section s : Section.values()) {
+      var text = e.body(l).section(s);
+      if (text.isPresent()) {
+        out.println();
+        out.println("## " + s.heading(l));
+        out.println(text.get());
+      }
+    }
+    if (!e.references().isEmpty()) {
+      out.println();
+      e.references().forEach(r -> out.println("- " + r));
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,130 @@
+package dev.runtimedoctor.bot.cli;
+
+import dev.runtimedoctor.bot.diagnosis.NextSteps;
+import dev.runtimedoctor.knowledge.entry.Affected;
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.Section;
+import dev.runtimedoctor.knowledge.match.Diagnosis;
+import dev.runtimedoctor.knowledge.match.Evidence;
+import dev.runtimedoctor.knowledge.match.Match;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** What {@code ask} prints for a person in a terminal. */
+final class TerminalReport {
+  private final Language lang;
+
+  TerminalReport(Language lang) {
+    this.lang = lang;
+  }
+
+  void print(Diagnosis d, PrintWriter out) {
+    List<Match> confident = d.confident();
+    if (confident.isEmpty()) {
+      printNoMatch(d, out);
+      return;
+    }
+    boolean first = true;
+    for (Match m : confident) {
+      if (!first) {
+        out.println();
+      }
+      first = false;
+      printMatch(m, out);
+    }
+    if (d.truncated()) {
+      out.println();
+      out.println(t("(input troppo lungo: letti solo l'inizio e la fine)", "(input too long: only its start and end were read)"));
+    }
+  }
+
+  private void printMatch(Match m, PrintWriter out) {
+    Entry e = m.entry();
+    out.printf(Locale.ROOT, "%s  %s %.2f%n", e.id(), t("confidenza", "confidence"), m.confidence());
+    out.println("  " + e.title().get(lang));
+    for (Evidence ev : m.evidence()) {
+      out.printf(Locale.ROOT, "  %s %d: %s%n", t("riga", "line"), ev.line(), ev.text());
+    }
+    out.println("  " + t("interessati", "affected") + ": " + affected(e.affected()));
+    String fixed = fixed(e.affected());
+    if (!fixed.isEmpty()) {
+      out.println("  " + t("risolto in", "fixed in") + ": " + fixed);
+    }
+    out.println();
+    String fix =
+        e.body(lang)
+            .section(Section.RESOLUTION)
+            .or(() -> e.body(lang).section(Section.WORKAROUND))
+            .orElse("");
+    out.println("  " + Section.RESOLUTION.heading(lang).toUpperCase(Locale.ROOT));
+    for (String line : fix.split("\n")) {
+      out.println("    " + line);
+    }
+    if (!e.references().isEmpty()) {
+      out.println();
+      out.println("  " + t("riferimenti", "references") + ":");
+      for (String r : e.references()) {
+        out.println("    " + r);
+      }
+    }
+    out.println();
+    out.println("  " + t("dettagli", "details") + ": runtime-doctor show " + e.id() + " --lang " + lang.code());
+  }
+
+  private void printNoMatch(Diagnosis d, PrintWriter out) {
+    out.println(t("Nessun problema noto riconosciuto.", "No known issue recognised."));
+    if (!d.matches().isEmpty()) {
+      out.println();
+      out.println(t("Le voci più vicine (confidenza bassa):", "Closest entries (low confidence):"));
+      for (Match m : d.matches()) {
+        out.printf(Locale.ROOT, "  %.2f  %-38s %s%n", m.confidence(), m.entry().id(), m.entry().title().get(lang));
+      }
+    }
+    out.println();
+    out.println(t("Da raccogliere per capirne di più:", "What to collect next:"));
+    for (String s : NextSteps.of(lang)) {
+      out.println("  - " + s.replace("`", ""));
+    }
+  }
+
+  String affected(Affected a) {
+    List<String> parts = new ArrayList<>();
+    parts.add(
+        switch (a.platform()) {
+          case WINDOWS -> t("nodi Windows", "Windows nodes");
+          case LINUX -> t("nodi Linux", "Linux nodes");
+          case ANY -> t("tutti i nodi", "all nodes");
+        });
+    parts.add(
+        "GKE "
+            + (a.gke().isEmpty()
+                ? t("tutte le versioni", "all versions")
+                : a.gke().stream().map(Object::toString).collect(Collectors.joining(", "))));
+    if (!a.containerd().isEmpty()) {
+      parts.add(
+          "containerd " + a.containerd().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    return String.join(" · ", parts);
+  }
+
+  static String fixed(Affected a) {
+    List<String> parts = new ArrayList<>();
+    if (!a.fixedGke().isEmpty()) {
+      parts.add("GKE " + a.fixedGke().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    if (!a.fixedContainerd().isEmpty()) {
+      parts.add(
+          "containerd "
+              + a.fixedContainerd().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
+    return String.join(" · ", parts);
+  }
+
+  private String t(String it, String en) {
+    return lang == Language.IT ? it : en;
+  }
+}

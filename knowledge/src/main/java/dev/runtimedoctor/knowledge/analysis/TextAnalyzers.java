@@ -1,0 +1,42 @@
+package dev.runtimedoctor.knowledge.analysis;
+
+import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+
+/**
+ * The analyzers of the prose fields (titles, symptoms, bodies): Lucene's Italian and English
+ * analyzers, with stop words and stemming, so "metriche GPU mancanti" meets "metrica GPU manca".
+ */
+public final class TextAnalyzers {
+  private final Analyzer italian = new ItalianAnalyzer();
+  private final Analyzer english = new EnglishAnalyzer();
+
+  /** The analyzer for {@code language}. */
+  public Analyzer of(Language language) {
+    return language == Language.IT ? italian : english;
+  }
+
+  /** The distinct terms {@code text} gives in {@code language}, at most {@code max}. */
+  public Set<String> terms(Language language, String text, int max) {
+    Set<String> out = new LinkedHashSet<>();
+    try (TokenStream ts = of(language).tokenStream("t", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken() && out.size() < max) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.runtimedoctor.knowledge.entry;
+
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean …" for a misspelt key, id or command. */
+public final class Suggestions {
+  private Suggestions() {}
+
+  /** The closest candidate within a small edit distance, if any. */
+  public static Optional<String> closest(String word, Collection<String> candidates) {
+    String w = word.toLowerCase(Locale.ROOT);
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      String lc = c.toLowerCase(Locale.ROOT);
+      int d = distance(w, lc);
+      if (lc.startsWith(w) || w.startsWith(lc)) {
+        d = Math.min(d, 1);
+      }
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    int allowed = Math.max(1, Math.min(3, w.length() / 3));
+    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+  }
+
+  /** The sentence ", did you mean 'x'?" or an empty string. */
+  public static String didYouMean(String word, Collection<String> candidates) {
+    return closest(word, candidates).map(c -> ", did you mean '" + c + "'?").orElse("");
+  }
+
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,304 @@
+package dev.runtimedoctor.knowledge.index;
+
+import dev.runtimedoctor.knowledge.analysis.LogAnalyzer;
+import dev.runtimedoctor.knowledge.analysis.LogTokens;
+import dev.runtimedoctor.knowledge.analysis.Masker;
+import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.ByteBuffersDirectory;
+
+/**
+ * The knowledge base made searchable, built in memory at start: a Lucene index for retrieval and
+ * the signatures compiled for alignment, with word weights that say how much each word tells.
+ */
+public final class KnowledgeIndex {
+  /** Words most error logs contain, whatever the issue: kept for order, weighted down. */
+  private static final Set<String> COMMON = loadCommonWords();
+  private static final double COMMON_FACTOR = 0.35;
+
+  private static final int MAX_ANCHORS = 3;
+
+  /**
+   * Go errors wrap causes as "context: cause: root cause"; each part must be present for the
+   * signature to be, so coverage is judged per part.
+   */
+  private static final java.util.regex.Pattern SEGMENT = java.util.regex.Pattern.compile(":\\s+");
+
+  private final List<Entry> entries;
+  private final Map<String, Integer> entryIndex;
+  private final IndexSearcher searcher;
+  private final TextAnalyzers textAnalyzers;
+  private final Map<String, Integer> vocabulary;
+  private final double[] weights;
+  private final List<CompiledSignature> signatures;
+  private final List<List<CompiledSignature>> signaturesByEntry;
+  private final List<Map<Language, List<Set<String>>>> symptomTerms;
+  private final List<Map<Language, Set<String>>> proseTerms;
+  private final Map<String, Double> textWeights;
+
+  private KnowledgeIndex(List<Entry> entries) throws IOException {
+    this.entries = List.copyOf(entries);
+    this.textAnalyzers = new TextAnalyzers();
+    Map<String, Integer> idx = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      idx.put(entries.get(i).id(), i);
+    }
+    this.entryIndex = Collections.unmodifiableMap(idx);
+
+    // Signature vocabulary, and in how many entries each word appears: a word every variant of
+    // one entry repeats is still specific to that entry.
+    List<List<String>> sigTokens = new ArrayList<>();
+    List<int[]> sigSegments = new ArrayList<>();
+    List<Integer> sigEntry = new ArrayList<>();
+    List<String> sigText = new ArrayList<>();
+    Map<String, Integer> df = new HashMap<>();
+    for (int e = 0; e < entries.size(); e++) {
+      Set<String> entryWords = new HashSet<>();
+      for (String sig : entries.get(e).signatures()) {
+        List<String> toks = new ArrayList<>();
+        List<Integer> segs = new ArrayList<>();
+        String[] segments = SEGMENT.split(Masker.mask(sig));
+        for (int g = 0; g < segments.length; g++) {
+          for (String t : LogTokens.of(segments[g])) {
+            if (!LogTokens.isPlaceholder(t)) {
+              toks.add(t);
+              segs.add(g);
+            }
+          }
+        }
+        if (toks.isEmpty()) {
+          continue;
+        }
+        sigTokens.add(toks);
+        sigSegments.add(segs.stream().mapToInt(Integer::intValue).toArray());
+        sigEntry.add(e);
+        sigText.add(sig);
+        entryWords.addAll(toks);
+      }
+      for (String t : entryWords) {
+        df.merge(t, 1, Integer::sum);
+      }
+    }
+    Map<String, Integer> vocab = new HashMap<>();
+    List<String> words = new ArrayList<>(df.keySet());
+    Collections.sort(words);
+    double[] w = new double[words.size()];
+    int n = Math.max(2, entries.size());
+    for (int i = 0; i < words.size(); i++) {
+      String t = words.get(i);
+      vocab.put(t, i);
+      double idf = Math.log(1.0 + (double) n / df.get(t));
+      w[i] = COMMON.contains(t) || t.length() == 1 ? idf * COMMON_FACTOR : idf;
+    }
+    this.vocabulary = Collections.unmodifiableMap(vocab);
+    this.weights = w;
+
+    List<CompiledSignature> compiled = new ArrayList<>();
+    List<List<CompiledSignature>> byEntry = new ArrayList<>();
+    for (int e = 0; e < entries.size(); e++) {
+      byEntry.add(new ArrayList<>());
+    }
+    for (int s = 0; s < sigTokens.size(); s++) {
+      List<String> toks = sigTokens.get(s);
+      int[] ids = new int[toks.size()];
+      double[] ws = new double[toks.size()];
+      double total = 0;
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = vocab.get(toks.get(i));
+        ws[i] = w[ids[i]];
+        total += ws[i];
+      }
+      Integer[] order = new Integer[ids.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -ws[i]));
+      int[] anchors =
+          Arrays.stream(order).mapToInt(i -> ids[i]).distinct().limit(MAX_ANCHORS).toArray();
+      CompiledSignature cs =
+          new CompiledSignature(
+              sigEntry.get(s), sigText.get(s), ids, ws, total, anchors, sigSegments.get(s));
+      compiled.add(cs);
+      byEntry.get(sigEntry.get(s)).add(cs);
+    }
+    this.signatures = List.copyOf(compiled);
+    List<List<CompiledSignature>> frozen = new ArrayList<>();
+    for (List<CompiledSignature> l : byEntry) {
+      frozen.add(List.copyOf(l));
+    }
+    this.signaturesByEntry = List.copyOf(frozen);
+
+    // Symptom phrases as stemmed term sets, and term weights over the entries' prose.
+    Map<String, Integer> textDf = new HashMap<>();
+    List<Map<Language, List<Set<String>>>> sym = new ArrayList<>();
+    List<Map<Language, Set<String>>> prose = new ArrayList<>();
+    for (Entry entry : entries) {
+      Map<Language, List<Set<String>>> perLang = new HashMap<>();
+      Map<Language, Set<String>> prosePerLang = new HashMap<>();
+      Set<String> entryTerms = new HashSet<>();
+      for (Language l : Language.values()) {
+        List<Set<String>> phrases = new ArrayList<>();
+        for (String p : entry.symptoms(l)) {
+          Set<String> terms = textAnalyzers.terms(l, p, 64);
+          if (!terms.isEmpty()) {
+            phrases.add(Set.copyOf(terms));
+          }
+        }
+        perLang.put(l, List.copyOf(phrases));
+        Set<String> terms = textAnalyzers.terms(l, proseOf(entry, l), 100_000);
+        prosePerLang.put(l, Set.copyOf(terms));
+        entryTerms.addAll(terms);
+      }
+      sym.add(Map.copyOf(perLang));
+      prose.add(Map.copyOf(prosePerLang));
+      for (String t : entryTerms) {
+        textDf.merge(t, 1, Integer::sum);
+      }
+    }
+    this.symptomTerms = List.copyOf(sym);
+    this.proseTerms = List.copyOf(prose);
+    Map<String, Double> tw = new HashMap<>();
+    int ne = Math.max(1, entries.size());
+    textDf.forEach((t, d) -> tw.put(t, Math.log(1.0 + (double) ne / d)));
+    this.textWeights = Collections.unmodifiableMap(tw);
+
+    this.searcher = new IndexSearcher(DirectoryReader.open(buildLucene()));
+  }
+
+  /**
+   * Builds the index of {@code kb}.
+   *
+   * @throws UncheckedIOException never in practice: the index lives in memory
+   */
+  public static KnowledgeIndex build(KnowledgeBase kb) {
+    try {
+      return new KnowledgeIndex(kb.entries());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the in-memory index", e);
+    }
+  }
+
+  private ByteBuffersDirectory buildLucene() throws IOException {
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(Fields.SIGNATURE, new LogAnalyzer());
+    for (Language l : Language.values()) {
+      perField.put(Fields.title(l), textAnalyzers.of(l));
+      perField.put(Fields.symptoms(l), textAnalyzers.of(l));
+      perField.put(Fields.body(l), textAnalyzers.of(l));
+    }
+    Analyzer analyzer = new PerFieldAnalyzerWrapper(new LogAnalyzer(), perField);
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
+    try (IndexWriter writer = new IndexWriter(dir, config)) {
+      for (Entry e : entries) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
+        for (String sig : e.signatures()) {
+          doc.add(new TextField(Fields.SIGNATURE, Masker.mask(sig), Field.Store.NO));
+        }
+        for (Language l : Language.values()) {
+          doc.add(new TextField(Fields.title(l), e.title().get(l), Field.Store.NO));
+          doc.add(
+              new TextField(Fields.symptoms(l), String.join("\n", e.symptoms(l)), Field.Store.NO));
+          doc.add(new TextField(Fields.body(l), e.body(l).text(), Field.Store.NO));
+        }
+        writer.addDocument(doc);
+      }
+      writer.forceMerge(1);
+    }
+    return dir;
+  }
+
+  private static Set<String> loadCommonWords() {
+    try (var in = KnowledgeIndex.class.getResourceAsStream("common-log-words.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("common-log-words.txt missing from the class path");
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String proseOf(Entry e, Language l) {
+    return e.title().get(l) + "\n" + String.join("\n", e.symptoms(l)) + "\n" + e.body(l).text();
+  }
+
+  public List<Entry> entries() {
+    return entries;
+  }
+
+  /** The position of an entry in {@link #entries()}, or -1. */
+  public int indexOf(String id) {
+    return entryIndex.getOrDefault(id, -1);
+  }
+
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  public TextAnalyzers textAnalyzers() {
+    return textAnalyzers;
+  }
+
+  /** The id of a signature word, or -1 when no signature has it. */
+  public int wordId(String word) {
+    return vocabulary.getOrDefault(word, -1);
+  }
+
+  /** How much a signature word tells: rare words weigh more, glue words little. */
+  public double weight(int wordId) {
+    return weights[wordId];
+  }
+
+  public List<CompiledSignature> signatures() {
+    return signatures;
+  }
+
+  /** The compiled signatures of the entry at {@code entry}. */
+  public List<CompiledSignature> signaturesOf(int entry) {
+    return signaturesByEntry.get(entry);
+  }
+
+  /** The stemmed terms of each symptom phrase of the entry at {@code entry}. */
+  public List<Set<String>> symptomTerms(int entry, Language language) {
+    return symptomTerms.get(entry).get(language);
+  }
+
+  /** The stemmed terms of the entry's title, symptoms and body in {@code language}. */
+  public Set<String> proseTerms(int entry, Language language) {
+    return proseTerms.get(entry).get(language);
+  }
+
+  /** How much a prose term tells across entries (0 for terms no entry uses). */
+  public double textWeight(String term) {
+    return textWeights.getOrDefault(term, 0.0);
+  }
+}
