@@ -21,20 +21,34 @@ public final class LanguageGuess {
 
   private LanguageGuess() {}
 
+  private static boolean isWordChar(char c) {
+    return Character.isLetter(c) || c == '\'';
+  }
+
   /** The language most of the prose words belong to, if the paste has enough of them. */
   public static Optional<Language> of(String text) {
     int it = 0;
     int en = 0;
     int seen = 0;
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}']+")) {
-      if (++seen > 2_000) {
-        break;
+    int n = text.length();
+    int i = 0;
+    while (i < n && seen < 2_000) {
+      while (i < n && !isWordChar(text.charAt(i))) {
+        i++;
       }
-      if (ITALIAN.contains(w)) {
-        it++;
+      int start = i;
+      while (i < n && isWordChar(text.charAt(i))) {
+        i++;
       }
-      if (ENGLISH.contains(w)) {
-        en++;
+      if (i > start && i - start <= 8) {
+        seen++;
+        String w = text.substring(start, i).toLowerCase(Locale.ROOT);
+        if (ITALIAN.contains(w)) {
+          it++;
+        }
+        if (ENGLISH.contains(w)) {
+          en++;
+        }
       }
     }
     if (it >= 2 && it > en) {

@@ -32,9 +32,6 @@ public final class LogNormalizer {
     // Level tags: INFO[0000], FATA[0037], level=error
     Pattern.compile("^(?:INFO|WARN|ERRO|FATA|DEBU)\\[\\d+\\]\\s*"),
   };
-  private static final Pattern DECORATION = Pattern.compile("[\\u2500-\\u257F\\u2580-\\u259F]+");
-  private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t]]|[\\p{Cf}]");
-  private static final Pattern SPACES = Pattern.compile("[\\t ]{2,}");
 
   private LogNormalizer() {}
 
@@ -49,10 +46,10 @@ public final class LogNormalizer {
       truncated = true;
     }
     s = SlackText.unescape(s);
-    String[] raw = s.split("\r\n|\r|\n", -1);
+    List<String> raw = s.lines().toList();
     List<PasteLine> lines = new ArrayList<>();
-    for (int i = 0; i < raw.length; i++) {
-      String original = raw[i];
+    for (int i = 0; i < raw.size(); i++) {
+      String original = raw.get(i);
       if (original.length() > MAX_LINE_CHARS) {
         original = original.substring(0, MAX_LINE_CHARS);
         truncated = true;
@@ -68,19 +65,68 @@ public final class LogNormalizer {
 
   /** One line without decorations, control characters and log prefixes. */
   static String clean(String line) {
-    String s = CONTROL.matcher(line).replaceAll(" ");
-    s = DECORATION.matcher(s).replaceAll(" ").strip();
+    String s = squeeze(line);
     boolean changed = true;
     while (changed && !s.isEmpty()) {
       changed = false;
-      for (Pattern p : PREFIXES) {
-        String t = p.matcher(s).replaceFirst("");
-        if (t.length() != s.length()) {
-          s = t.strip();
+      for (int p = 0; p < PREFIXES.length; p++) {
+        if (!mayStartWith(p, s)) {
+          continue;
+        }
+        java.util.regex.Matcher m = PREFIXES[p].matcher(s);
+        if (m.lookingAt() && m.end() > 0) {
+          s = s.substring(m.end()).strip();
           changed = true;
         }
       }
     }
-    return SPACES.matcher(s).replaceAll(" ");
+    return s;
+  }
+
+  /** A cheap test that spares running a prefix's regular expression on most lines. */
+  private static boolean mayStartWith(int prefix, String s) {
+    if (s.length() < 6) {
+      return false;
+    }
+    char c = s.charAt(0);
+    return switch (prefix) {
+      case 0 -> "IWEF".indexOf(c) >= 0 && Character.isDigit(s.charAt(1));
+      case 1 -> Character.isDigit(c) || c == '[';
+      case 2 -> c >= 'A' && c <= 'Z' && s.length() > 15 && Character.isLowerCase(s.charAt(1));
+      case 3 -> s.indexOf(".service:") > 0 && s.indexOf(".service:") < 80;
+      case 4 -> s.startsWith("time=\"");
+      case 5 -> s.charAt(4) == '[';
+      default -> true;
+    };
+  }
+
+  /**
+   * Control characters, invisible format characters and box-drawing borders (k9s) become spaces;
+   * runs of spaces become one; the ends are trimmed.
+   */
+  private static String squeeze(String line) {
+    int n = line.length();
+    StringBuilder sb = new StringBuilder(n);
+    boolean space = true;
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if (c <= ' '
+          || c == 0x7f
+          || (c >= 0x2500 && c <= 0x259f)
+          || (c > 0x7f && Character.getType(c) == Character.FORMAT)) {
+        if (!space) {
+          sb.append(' ');
+          space = true;
+        }
+      } else {
+        sb.append(c);
+        space = false;
+      }
+    }
+    int len = sb.length();
+    if (len > 0 && sb.charAt(len - 1) == ' ') {
+      sb.setLength(len - 1);
+    }
+    return sb.toString();
   }
 }

@@ -17,6 +17,9 @@ public final class SlackText {
 
   /** The plain text of a Slack message. */
   public static String unescape(String text) {
+    if (text.indexOf('<') < 0 && text.indexOf('&') < 0 && text.indexOf('`') < 0) {
+      return text;
+    }
     Matcher m = MARKUP.matcher(text);
     StringBuilder sb = new StringBuilder(text.length());
     while (m.find()) {

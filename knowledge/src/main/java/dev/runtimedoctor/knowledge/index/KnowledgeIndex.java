@@ -55,9 +55,11 @@ public final class KnowledgeIndex {
   private final double[] weights;
   private final List<CompiledSignature> signatures;
   private final List<List<CompiledSignature>> signaturesByEntry;
-  private final List<Map<Language, List<Set<String>>>> symptomTerms;
+  private final List<Map<Language, List<Phrase>>> symptomPhrases;
   private final List<Map<Language, Set<String>>> proseTerms;
   private final Map<String, Double> textWeights;
+  private final int[] docToEntry;
+  private final Map<String, Integer> signatureTerms;
 
   private KnowledgeIndex(List<Entry> entries) throws IOException {
     this.entries = List.copyOf(entries);
@@ -155,37 +157,49 @@ public final class KnowledgeIndex {
     Map<String, Integer> textDf = new HashMap<>();
     List<Map<Language, List<Set<String>>>> sym = new ArrayList<>();
     List<Map<Language, Set<String>>> prose = new ArrayList<>();
-    for (Entry entry : entries) {
-      Map<Language, List<Set<String>>> perLang = new HashMap<>();
-      Map<Language, Set<String>> prosePerLang = new HashMap<>();
+    // Analysis dominates the build of a large knowledge base: spread it over the cores.
+    List<EntryTerms> analyzed =
+        entries.parallelStream().map(this::analyze).toList();
+    for (EntryTerms t : analyzed) {
+      sym.add(t.phrases());
+      prose.add(t.prose());
       Set<String> entryTerms = new HashSet<>();
-      for (Language l : Language.values()) {
-        List<Set<String>> phrases = new ArrayList<>();
-        for (String p : entry.symptoms(l)) {
-          Set<String> terms = textAnalyzers.terms(l, p, 64);
-          if (!terms.isEmpty()) {
-            phrases.add(Set.copyOf(terms));
-          }
-        }
-        perLang.put(l, List.copyOf(phrases));
-        Set<String> terms = textAnalyzers.terms(l, proseOf(entry, l), 100_000);
-        prosePerLang.put(l, Set.copyOf(terms));
-        entryTerms.addAll(terms);
-      }
-      sym.add(Map.copyOf(perLang));
-      prose.add(Map.copyOf(prosePerLang));
-      for (String t : entryTerms) {
-        textDf.merge(t, 1, Integer::sum);
+      t.prose().values().forEach(entryTerms::addAll);
+      for (String term : entryTerms) {
+        textDf.merge(term, 1, Integer::sum);
       }
     }
-    this.symptomTerms = List.copyOf(sym);
+    int ne = Math.max(1, entries.size());
+    List<Map<Language, List<Phrase>>> phrases = new ArrayList<>();
+    for (Map<Language, List<Set<String>>> perLang : sym) {
+      Map<Language, List<Phrase>> m = new HashMap<>();
+      perLang.forEach(
+          (l, list) -> m.put(l, list.stream().map(terms -> phrase(terms, textDf, ne)).toList()));
+      phrases.add(Map.copyOf(m));
+    }
+    this.symptomPhrases = List.copyOf(phrases);
     this.proseTerms = List.copyOf(prose);
     Map<String, Double> tw = new HashMap<>();
-    int ne = Math.max(1, entries.size());
     textDf.forEach((t, d) -> tw.put(t, Math.log(1.0 + (double) ne / d)));
     this.textWeights = Collections.unmodifiableMap(tw);
 
     this.searcher = new IndexSearcher(DirectoryReader.open(buildLucene()));
+    this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
+    Map<String, Integer> sigTerms = new HashMap<>();
+    var stored = searcher.storedFields();
+    for (var leaf : searcher.getIndexReader().leaves()) {
+      for (int d = 0; d < leaf.reader().maxDoc(); d++) {
+        docToEntry[leaf.docBase + d] = entryIndex.get(stored.document(leaf.docBase + d).get(Fields.ID));
+      }
+      var terms = leaf.reader().terms(Fields.SIGNATURE);
+      if (terms != null) {
+        var te = terms.iterator();
+        for (var t = te.next(); t != null; t = te.next()) {
+          sigTerms.merge(t.utf8ToString(), te.docFreq(), Integer::sum);
+        }
+      }
+    }
+    this.signatureTerms = Collections.unmodifiableMap(sigTerms);
   }
 
   /**
@@ -201,6 +215,26 @@ public final class KnowledgeIndex {
     }
   }
 
+  private record EntryTerms(
+      Map<Language, List<Set<String>>> phrases, Map<Language, Set<String>> prose) {}
+
+  private EntryTerms analyze(Entry entry) {
+    Map<Language, List<Set<String>>> perLang = new HashMap<>();
+    Map<Language, Set<String>> prosePerLang = new HashMap<>();
+    for (Language l : Language.values()) {
+      List<Set<String>> phrases = new ArrayList<>();
+      for (String p : entry.symptoms(l)) {
+        Set<String> terms = textAnalyzers.terms(l, p, 64);
+        if (!terms.isEmpty()) {
+          phrases.add(Set.copyOf(terms));
+        }
+      }
+      perLang.put(l, List.copyOf(phrases));
+      prosePerLang.put(l, Set.copyOf(textAnalyzers.terms(l, proseOf(entry, l), 100_000)));
+    }
+    return new EntryTerms(Map.copyOf(perLang), Map.copyOf(prosePerLang));
+  }
+
   private ByteBuffersDirectory buildLucene() throws IOException {
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put(Fields.SIGNATURE, new LogAnalyzer());
@@ -213,23 +247,27 @@ public final class KnowledgeIndex {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
-      for (Entry e : entries) {
-        Document doc = new Document();
-        doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
-        for (String sig : e.signatures()) {
-          doc.add(new TextField(Fields.SIGNATURE, Masker.mask(sig), Field.Store.NO));
-        }
-        for (Language l : Language.values()) {
-          doc.add(new TextField(Fields.title(l), e.title().get(l), Field.Store.NO));
-          doc.add(
-              new TextField(Fields.symptoms(l), String.join("\n", e.symptoms(l)), Field.Store.NO));
-          doc.add(new TextField(Fields.body(l), e.body(l).text(), Field.Store.NO));
-        }
-        writer.addDocument(doc);
-      }
-      writer.forceMerge(1);
+      entries.parallelStream().forEach(e -> addDocument(writer, e));
     }
     return dir;
+  }
+
+  private static void addDocument(IndexWriter writer, Entry e) {
+    Document doc = new Document();
+    doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
+    for (String sig : e.signatures()) {
+      doc.add(new TextField(Fields.SIGNATURE, Masker.mask(sig), Field.Store.NO));
+    }
+    for (Language l : Language.values()) {
+      doc.add(new TextField(Fields.title(l), e.title().get(l), Field.Store.NO));
+      doc.add(new TextField(Fields.symptoms(l), String.join("\n", e.symptoms(l)), Field.Store.NO));
+      doc.add(new TextField(Fields.body(l), e.body(l).text(), Field.Store.NO));
+    }
+    try {
+      writer.addDocument(doc);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   private static Set<String> loadCommonWords() {
@@ -268,6 +306,19 @@ public final class KnowledgeIndex {
     return textAnalyzers;
   }
 
+  /** The entry a Lucene document holds. */
+  public int entryOfDoc(int doc) {
+    return docToEntry[doc];
+  }
+
+  /**
+   * How many entries' signatures contain a term of the signature field (a word or a word pair),
+   * or 0: lets a query keep only terms that can match, without seeking the terms dictionary.
+   */
+  public int signatureDocFreq(String term) {
+    return signatureTerms.getOrDefault(term, 0);
+  }
+
   /** The id of a signature word, or -1 when no signature has it. */
   public int wordId(String word) {
     return vocabulary.getOrDefault(word, -1);
@@ -287,9 +338,24 @@ public final class KnowledgeIndex {
     return signaturesByEntry.get(entry);
   }
 
-  /** The stemmed terms of each symptom phrase of the entry at {@code entry}. */
-  public List<Set<String>> symptomTerms(int entry, Language language) {
-    return symptomTerms.get(entry).get(language);
+  /** A symptom phrase as stemmed terms, each with its weight, and their total. */
+  public record Phrase(String[] terms, double[] weights, double total) {}
+
+  private static Phrase phrase(Set<String> terms, Map<String, Integer> textDf, int entries) {
+    String[] t = terms.toArray(new String[0]);
+    double[] w = new double[t.length];
+    double total = 0;
+    for (int i = 0; i < t.length; i++) {
+      // A floor keeps a phrase's common words from vanishing from its total.
+      w[i] = Math.max(0.2, Math.log(1.0 + (double) entries / textDf.getOrDefault(t[i], 1)));
+      total += w[i];
+    }
+    return new Phrase(t, w, total);
+  }
+
+  /** The symptom phrases of the entry at {@code entry}. */
+  public List<Phrase> symptomPhrases(int entry, Language language) {
+    return symptomPhrases.get(entry).get(language);
   }
 
   /** The stemmed terms of the entry's title, symptoms and body in {@code language}. */

@@ -19,19 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Recognises known issues in a paste: Lucene retrieves candidate entries, then each candidate's
@@ -54,10 +49,11 @@ public final class Matcher {
   private static final double PART_WEIGHT = 2.0;
   /** The weight of words found at which a match is no longer "too little to tell". */
   private static final double STRONG_WEIGHT = 8.0;
-  private static final int CANDIDATES = 20;
-  private static final int MAX_CLAUSES = 512;
-  private static final int MAX_PROSE_CHARS = 6_000;
-  private static final int MAX_PROSE_TERMS = 80;
+  private static final int CANDIDATES = 32;
+  private static final int MAX_CLAUSES = 128;
+  /** People write their question first; the prose read from a paste stops here. */
+  private static final int MAX_PROSE_CHARS = 2_000;
+  private static final int MAX_PROSE_TERMS = 24;
   private static final int MAX_EVIDENCE = 3;
   private static final int MAX_EVIDENCE_CHARS = 300;
 
@@ -83,18 +79,24 @@ public final class Matcher {
     Optional<Language> language = LanguageGuess.of(prose);
     Map<Language, Set<String>> proseTerms = new HashMap<>();
     for (Language l : Language.values()) {
-      proseTerms.put(l, index.textAnalyzers().terms(l, prose, 10 * MAX_PROSE_TERMS));
+      proseTerms.put(l, index.textAnalyzers().terms(l, prose, 300));
     }
 
-    Map<Integer, Double> sigHits = search(signatureQuery(tokens));
-    Map<Integer, Double> textHits = search(textQuery(proseTerms));
-    double maxText = textHits.values().stream().mapToDouble(d -> d).max().orElse(0);
-
+    Map<Language, WeightedTerms> weighted = weigh(proseTerms);
     List<Scored> scored = new ArrayList<>();
-    java.util.Set<Integer> candidates = new java.util.LinkedHashSet<>(sigHits.keySet());
-    candidates.addAll(textHits.keySet());
+    java.util.Set<Integer> candidates = new java.util.LinkedHashSet<>();
+    if (index.entries().size() <= CANDIDATES) {
+      // Retrieval prunes nothing when the whole knowledge base fits in the candidate pool:
+      // score every entry exactly and spare the index lookups.
+      for (int e = 0; e < index.entries().size(); e++) {
+        candidates.add(e);
+      }
+    } else {
+      candidates.addAll(search(signatureQuery(tokens)).keySet());
+      candidates.addAll(search(textQuery(proseTerms)).keySet());
+    }
     for (int e : candidates) {
-      scored.add(score(e, tokens, paste, proseTerms, textHits.getOrDefault(e, 0.0), maxText));
+      scored.add(score(e, tokens, proseTerms, weighted));
     }
     scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.entry));
     List<Match> matches = new ArrayList<>();
@@ -114,10 +116,8 @@ public final class Matcher {
   private Scored score(
       int e,
       PasteTokens tokens,
-      NormalizedPaste paste,
       Map<Language, Set<String>> proseTerms,
-      double text,
-      double maxText) {
+      Map<Language, WeightedTerms> weighted) {
     double sig = 0;
     BitSet lines = new BitSet();
     for (CompiledSignature cs : index.signaturesOf(e)) {
@@ -129,7 +129,7 @@ public final class Matcher {
       }
     }
     double symptom = symptomConfidence(e, proseTerms);
-    double related = queryCoverage(e, proseTerms);
+    double related = queryCoverage(e, weighted);
     double base = Math.max(sig, symptom);
     if (Math.min(sig, symptom) > 0.2) {
       base = Math.min(1, base + 0.1 * Math.min(sig, symptom));
@@ -206,27 +206,53 @@ public final class Matcher {
     return c;
   }
 
+  /** The paste's prose terms in one language with their weights, computed once per paste. */
+  private record WeightedTerms(String[] terms, double[] weights, double total) {}
+
+  private Map<Language, WeightedTerms> weigh(Map<Language, Set<String>> proseTerms) {
+    Map<Language, WeightedTerms> out = new java.util.EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      List<String> known = new ArrayList<>();
+      List<Double> knownWeights = new ArrayList<>();
+      double total = 0;
+      for (String t : proseTerms.get(l)) {
+        double w = index.textWeight(t);
+        total += w > 0 ? w : 1.0;
+        if (w > 0) {
+          known.add(t);
+          knownWeights.add(w);
+        }
+      }
+      out.put(
+          l,
+          new WeightedTerms(
+              known.toArray(new String[0]),
+              knownWeights.stream().mapToDouble(Double::doubleValue).toArray(),
+              total));
+    }
+    return out;
+  }
+
   /**
    * How much of what the paste talks about the entry talks about too: the weight of the paste's
    * prose terms the entry uses over the weight of all of them (terms no entry knows weigh 1).
    * Absolute, unlike a BM25 score: "thanks!" covers nothing, whatever ranks first.
    */
-  private double queryCoverage(int e, Map<Language, Set<String>> proseTerms) {
+  private double queryCoverage(int e, Map<Language, WeightedTerms> weighted) {
     double best = 0;
     for (Language l : Language.values()) {
+      WeightedTerms q = weighted.get(l);
+      if (q.total() <= 0) {
+        continue;
+      }
       Set<String> entryTerms = index.proseTerms(e, l);
-      double total = 0;
       double hit = 0;
-      for (String t : proseTerms.get(l)) {
-        double w = index.textWeight(t);
-        total += w > 0 ? w : 1.0;
-        if (entryTerms.contains(t)) {
-          hit += w;
+      for (int i = 0; i < q.terms().length; i++) {
+        if (entryTerms.contains(q.terms()[i])) {
+          hit += q.weights()[i];
         }
       }
-      if (total > 0) {
-        best = Math.max(best, hit / total);
-      }
+      best = Math.max(best, hit / q.total());
     }
     return best;
   }
@@ -235,22 +261,23 @@ public final class Matcher {
     double best = 0;
     for (Language l : Language.values()) {
       Set<String> q = proseTerms.get(l);
-      for (Set<String> phrase : index.symptomTerms(e, l)) {
-        double total = 0;
+      for (KnowledgeIndex.Phrase phrase : index.symptomPhrases(e, l)) {
+        String[] terms = phrase.terms();
+        if (terms.length < 2) {
+          continue;
+        }
         double hit = 0;
         int hits = 0;
-        for (String t : phrase) {
-          double w = Math.max(0.2, index.textWeight(t));
-          total += w;
-          if (q.contains(t)) {
-            hit += w;
+        for (int i = 0; i < terms.length; i++) {
+          if (q.contains(terms[i])) {
+            hit += phrase.weights()[i];
             hits++;
           }
         }
-        if (hits < Math.min(2, phrase.size()) || phrase.size() < 2) {
+        if (hits < 2) {
           continue;
         }
-        double c = hit / total;
+        double c = hit / phrase.total();
         best = Math.max(best, 0.8 * c * c);
       }
     }
@@ -258,41 +285,20 @@ public final class Matcher {
   }
 
   private Query signatureQuery(PasteTokens tokens) {
-    if (tokens.queryTerms.isEmpty()) {
-      return null;
-    }
-    IndexSearcher searcher = index.searcher();
-    List<Term> terms = new ArrayList<>();
-    List<Integer> dfs = new ArrayList<>();
-    try {
-      for (var ctx : searcher.getIndexReader().leaves()) {
-        LeafReader reader = ctx.reader();
-        Terms t = reader.terms(Fields.SIGNATURE);
-        if (t == null) {
-          continue;
-        }
-        TermsEnum te = t.iterator();
-        for (String q : tokens.queryTerms) {
-          if (te.seekExact(new BytesRef(q))) {
-            terms.add(new Term(Fields.SIGNATURE, q));
-            dfs.add(te.docFreq());
-          }
-        }
+    List<String> terms = new ArrayList<>();
+    for (String q : tokens.queryTerms) {
+      if (index.signatureDocFreq(q) > 0) {
+        terms.add(q);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     if (terms.isEmpty()) {
       return null;
     }
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < terms.size(); i++) {
-      order.add(i);
-    }
-    order.sort(Comparator.comparingInt(dfs::get));
+    // The rarest terms discriminate best; a huge log must not build a huge query.
+    terms.sort(Comparator.comparingInt(index::signatureDocFreq));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    for (int i = 0; i < Math.min(MAX_CLAUSES, order.size()); i++) {
-      b.add(new TermQuery(terms.get(order.get(i))), BooleanClause.Occur.SHOULD);
+    for (int i = 0; i < Math.min(MAX_CLAUSES, terms.size()); i++) {
+      b.add(new TermQuery(new Term(Fields.SIGNATURE, terms.get(i))), BooleanClause.Occur.SHOULD);
     }
     return b.build();
   }
@@ -301,14 +307,14 @@ public final class Matcher {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int clauses = 0;
     for (Language l : Language.values()) {
-      int used = 0;
+      List<String> known = new ArrayList<>();
       for (String t : proseTerms.get(l)) {
-        if (index.textWeight(t) <= 0) {
-          continue;
+        if (index.textWeight(t) > 0) {
+          known.add(t);
         }
-        if (++used > MAX_PROSE_TERMS) {
-          break;
-        }
+      }
+      known.sort(Comparator.comparingDouble(t -> -index.textWeight(t)));
+      for (String t : known.subList(0, Math.min(MAX_PROSE_TERMS, known.size()))) {
         b.add(boosted(Fields.title(l), t, 2f), BooleanClause.Occur.SHOULD);
         b.add(boosted(Fields.symptoms(l), t, 3f), BooleanClause.Occur.SHOULD);
         b.add(boosted(Fields.body(l), t, 1f), BooleanClause.Occur.SHOULD);
@@ -330,11 +336,7 @@ public final class Matcher {
     try {
       TopDocs top = index.searcher().search(q, CANDIDATES);
       for (ScoreDoc sd : top.scoreDocs) {
-        String id = index.searcher().storedFields().document(sd.doc).get(Fields.ID);
-        int e = index.indexOf(id);
-        if (e >= 0) {
-          out.put(e, (double) sd.score);
-        }
+        out.put(index.entryOfDoc(sd.doc), (double) sd.score);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
