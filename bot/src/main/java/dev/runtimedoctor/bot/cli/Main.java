@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import dev.runtimedoctor.knowledge.entry.Suggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -54,9 +55,15 @@ public final class Main {
     cl.setErr(err);
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println(ex.getMessage());
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-          err.println("see 'runtime-doctor --help'");
+          String first = a.length > 0 ? a[0] : "";
+          if (!first.startsWith("-") && !cl.getSubcommands().containsKey(first)) {
+            err.println(
+                "unknown command '" + first + "'"
+                    + Suggestions.didYouMean(first, cl.getSubcommands().keySet())
+                    + " (see 'runtime-doctor --help')");
+          } else {
+            err.println(ex.getMessage() + " (see 'runtime-doctor " + first + " --help')");
+          }
           return 2;
         });
     cl.setExecutionExceptionHandler(

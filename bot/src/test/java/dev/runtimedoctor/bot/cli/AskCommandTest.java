@@ -1,0 +1,90 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class AskCommandTest {
+  private static final String POD_IP =
+      "failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62";
+
+  @Test
+  @DisplayName("ask TEXT names the entry, the evidence line, the affected versions and the fix")
+  void askAnswersInTheTerminal() {
+    var r = CliRunner.run("ask", "--lang", "en", POD_IP);
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("pod-ip-exhaustion")
+        .contains("line 1: " + POD_IP)
+        .contains("1.24 - 1.24.6-gke.1500")
+        .contains("RESOLUTION")
+        .contains("https://github.com/containerd/containerd/issues/5438");
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("ask --json prints matches best first with id, title, confidence and evidence")
+  void askJsonShape() {
+    var r = CliRunner.run("ask", "--json", POD_IP);
+
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(o.get("reply").getAsBoolean()).isTrue();
+    JsonObject top = o.getAsJsonArray("matches").get(0).getAsJsonObject();
+    assertThat(top.get("id").getAsString()).isEqualTo("pod-ip-exhaustion");
+    assertThat(top.get("title").getAsString()).isNotBlank();
+    assertThat(top.get("confidence").getAsDouble()).isBetween(0.6, 1.0);
+    assertThat(top.getAsJsonArray("evidence").get(0).getAsString()).isEqualTo(POD_IP);
+  }
+
+  @Test
+  @DisplayName("ask reads standard input when no TEXT is given")
+  void askReadsStdin() {
+    var r = CliRunner.run(POD_IP.getBytes(StandardCharsets.UTF_8), Map.of(), "ask", "--json");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"id\":\"pod-ip-exhaustion\"");
+  }
+
+  @Test
+  @DisplayName("no known issue: says so honestly and what to collect next")
+  void askWithoutMatchIsHonest() {
+    var r = CliRunner.run("ask", "--lang", "en", "our deploy finished and the dashboard looks fine");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("No known issue recognised.").contains("What to collect next").contains("kubectl describe pod");
+  }
+
+  @Test
+  @DisplayName("the answer language follows the paste, then BOT_LANGUAGE")
+  void answerLanguage() {
+    var italian = CliRunner.run(new byte[0], Map.of(), "ask", "dove sono finite le metriche GPU dei nodi containerd?");
+    var byEnv = CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "en"), "ask", POD_IP);
+
+    assertThat(italian.out()).contains("gpu-metrics-missing").contains("RISOLUZIONE");
+    assertThat(byEnv.out()).contains("RESOLUTION");
+  }
+
+  @Test
+  @DisplayName("a bad --lang is a usage error with one clear line")
+  void badLanguage() {
+    var r = CliRunner.run("ask", "--lang", "fr", POD_IP);
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("--lang must be it or en, not 'fr'");
+  }
+
+  @Test
+  @DisplayName("an unknown command suggests the closest one")
+  void unknownCommandSuggests() {
+    var r = CliRunner.run("aks", "x");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("ask");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whatever arrives on standard input, ask exits 0 with an answer or 2 with one clear line, never a
+ * stack trace. The timeout only guards against a hang; speed is measured by the bench command.
+ */
+class BadInputTest {
+  static Stream<Arguments> inputs() {
+    StringBuilder tenMb = new StringBuilder();
+    while (tenMb.length() < 10 * 1024 * 1024) {
+      tenMb.append("I1127 12:00:00.000000    1 kubelet.go:1] nothing to see here, moving on\n");
+    }
+    StringBuilder oneLine = new StringBuilder();
+    Random r = new Random(1);
+    while (oneLine.length() < 1024 * 1024) {
+      oneLine.append((char) ('a' + r.nextInt(26)));
+      if (r.nextInt(7) == 0) {
+        oneLine.append(' ');
+      }
+    }
+    StringBuilder distinct = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      distinct.append("term").append(Integer.toString(i, 36)).append("x ");
+    }
+    byte[] binary = new byte[4096];
+    r.nextBytes(binary);
+    binary[10] = 0;
+    byte[] badUtf8 = {'c', 'n', 'i', ' ', (byte) 0xC3, (byte) 0x28, ' ', (byte) 0xFF, 'x'};
+    return Stream.of(
+        Arguments.of("empty", new byte[0]),
+        Arguments.of("whitespace only", " \n\t \n".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("10 MB", tenMb.toString().getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("binary", binary),
+        Arguments.of("invalid UTF-8", badUtf8),
+        Arguments.of("one 1 MB line", oneLine.toString().getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("Lucene syntax", "AND OR (( \"* ~ \\ [ { title:x^3 }".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("5,000 distinct terms", distinct.toString().getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "right-to-left text",
+            "\u202Eخطأ في الشبكة\u202C failed to allocate for range 0 שגיאה".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of("control characters", "\u0007\u0008cni\u001b[31m config\u0000".getBytes(StandardCharsets.ISO_8859_1)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("inputs")
+  void badInputGetsAClearAnswer(String name, byte[] input) {
+    for (String[] args : new String[][] {{"ask"}, {"ask", "--json"}}) {
+      CliRunner.Result r =
+          assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run(input, Map.of(), args));
+
+      assertThat(r.code()).as("exit code").isIn(0, 2);
+      assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+      if (r.code() == 2) {
+        assertThat(r.err().strip().lines().count()).as("one clear line").isEqualTo(1);
+      } else {
+        assertThat(r.out()).isNotBlank();
+      }
+    }
+  }
+}

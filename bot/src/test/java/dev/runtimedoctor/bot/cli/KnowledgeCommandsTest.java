@@ -1,0 +1,99 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KnowledgeCommandsTest {
+  @TempDir Path dir;
+
+  private static final String EXTRA =
+      """
+      ---
+      id: pod-ip-exhaustion
+      area: networking
+      title:
+        it: "Voce locale sugli IP"
+        en: "Local entry about IPs"
+      signatures:
+        - "failed to allocate for range 0: no IP addresses available in range set: <ip-range>"
+      ---
+      # Italiano
+      ## Sintomo
+      s
+      ## Causa
+      c
+      ## Risoluzione
+      Chiedi al team rete.
+      # English
+      ## Symptom
+      s
+      ## Cause
+      c
+      ## Resolution
+      Ask the network team.
+      """;
+
+  @Test
+  @DisplayName("validate accepts the bundled entries")
+  void validateBundled() {
+    var r = CliRunner.run("validate");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("ok: 20 entries (bundled)");
+  }
+
+  @Test
+  @DisplayName("validate DIR exits 1 with file:line: reason on a bad entry")
+  void validateReportsFileLineReason() throws IOException {
+    Files.writeString(dir.resolve("bad.md"), EXTRA.replace("signatures:", "signature:"));
+
+    var r = CliRunner.run("validate", dir.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(dir + "/bad.md:7: unknown key 'signature' in front matter, did you mean 'signatures'?");
+  }
+
+  @Test
+  @DisplayName("an extra entry with a bundled id replaces it, from --knowledge or KNOWLEDGE_DIR")
+  void extraEntryReplacesBundled() throws IOException {
+    Files.writeString(dir.resolve("pod-ip-exhaustion.md"), EXTRA);
+
+    var byFlag = CliRunner.run("show", "pod-ip-exhaustion", "--lang", "en", "--knowledge", dir.toString());
+    var byEnv = CliRunner.run(new byte[0], Map.of("KNOWLEDGE_DIR", dir.toString()), "list", "--lang", "en");
+
+    assertThat(byFlag.out()).contains("Local entry about IPs").contains("Ask the network team.");
+    assertThat(byEnv.out()).contains("Local entry about IPs").contains("cni-config-uninitialized");
+  }
+
+  @Test
+  @DisplayName("a bad extra entry stops ask with its location, exit 2")
+  void badExtraEntryIsAUsageError() throws IOException {
+    Files.writeString(dir.resolve("x.md"), EXTRA.replace("area: networking", "area: netwrking"));
+
+    var r = CliRunner.run("ask", "--knowledge", dir.toString(), "anything");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(dir + "/x.md:3: unknown area 'netwrking', did you mean 'networking'?");
+  }
+
+  @Test
+  @DisplayName("list groups entries by area; show ID suggests the closest id when unknown")
+  void listAndShow() {
+    var list = CliRunner.run("list", "--lang", "en");
+    var show = CliRunner.run("show", "pod-ip-exhaustion", "--lang", "it");
+    var typo = CliRunner.run("show", "pod-ip-exaustion");
+
+    assertThat(list.out()).contains("NETWORKING").contains("WINDOWS").contains("pod-ip-exhaustion");
+    assertThat(show.out()).contains("## Risoluzione").contains("https://github.com/containerd/containerd/issues/5438");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("did you mean 'pod-ip-exhaustion'?");
+  }
+}

@@ -1,0 +1,63 @@
+package dev.runtimedoctor.knowledge.eval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The labelled cases of {@code shared/eval/dev-cases.jsonl} through the bundled knowledge, with
+ * the floors the project commits to. Prints the figures so a run shows the margin, not only the
+ * verdict.
+ */
+class DevCasesQualityTest {
+  static final double MIN_TOP1 = 0.95;
+  static final double MIN_TOP3 = 0.98;
+
+  @Test
+  @DisplayName("dev cases: top-1 ≥ 0.95, top-3 ≥ 0.98, no false reply")
+  void devCasesMeetTheFloors() throws IOException {
+    Path cases = Path.of(System.getProperty("runtimedoctor.shared", "../../shared"), "eval", "dev-cases.jsonl");
+    assertThat(cases).as("labelled cases (shared/ beside the checkout)").exists();
+    Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+
+    EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));
+
+    System.out.println("== matching quality on " + cases.getFileName() + "\n" + report.summary());
+    report.misses().forEach(m -> System.out.println("  miss " + m));
+    assertThat(report.positives()).isPositive();
+    assertThat(report.negatives()).isPositive();
+    assertThat(report.top1()).as("top-1").isGreaterThanOrEqualTo(MIN_TOP1);
+    assertThat(report.top3()).as("top-3").isGreaterThanOrEqualTo(MIN_TOP3);
+    assertThat(report.falseReplyRate()).as("false replies").isZero();
+  }
+
+  @Test
+  @DisplayName("the harness counts a wrong top answer as a miss and a reply to a negative as false")
+  void harnessScoresLikeScorePy() throws IOException {
+    Path file = Files.createTempFile("cases", ".jsonl");
+    Files.writeString(
+        file,
+        """
+        {"id":"p1","expected":"pod-ip-exhaustion","text":"failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62"}
+        {"id":"p2","expected":"gpu-metrics-missing","text":"failed to allocate for range 0: no IP addresses available in range set: 10.0.0.1-10.0.0.9"}
+        {"id":"n1","expected":null,"text":"cni config uninitialized: runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker: network plugin is not ready: cni config uninitialized"}
+        {"id":"n2","expected":null,"text":"thanks, all good now"}
+        """);
+    Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+
+    EvalReport r = Evaluation.run(matcher, Evaluation.read(file));
+
+    assertThat(r.positives()).isEqualTo(2);
+    assertThat(r.top1()).isEqualTo(0.5);
+    assertThat(r.falseReplyRate()).isEqualTo(0.5);
+    assertThat(r.misses()).anyMatch(m -> m.startsWith("p2 ")).anyMatch(m -> m.startsWith("n1 "));
+  }
+}

@@ -1,0 +1,80 @@
+package dev.runtimedoctor.knowledge.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.eval.SyntheticLogs;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every signature of every entry, made concrete and buried in unrelated log, finds its entry. */
+class SignatureSelfTest {
+  private static Matcher matcher;
+
+  @BeforeAll
+  static void build() {
+    matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+  }
+
+  static Stream<Arguments> signatures() {
+    List<Arguments> out = new ArrayList<>();
+    for (Entry e : EntryLoader.bundled()) {
+      for (String s : e.signatures()) {
+        out.add(Arguments.of(e.id(), s));
+      }
+    }
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("signatures")
+  @DisplayName("a signature buried in 200 lines of noise ranks its entry first and is answered")
+  void buriedSignatureRanksFirst(String id, String signature) {
+    SyntheticLogs logs = new SyntheticLogs(signature.hashCode());
+    String line = logs.instantiate(signature);
+    String paste = logs.buried(line, 200);
+
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.matches()).as("matches for %s", line).isNotEmpty();
+    assertThat(d.matches().get(0).entry().id()).as("top match for %s", line).isEqualTo(id);
+    assertThat(d.reply()).as("reply for %s", line).isTrue();
+    assertThat(d.matches().get(0).evidence())
+        .as("evidence points at the buried line")
+        .anyMatch(ev -> line.contains(ev.text().strip()) || ev.text().contains(line.strip().substring(0, 20)));
+  }
+
+  @Test
+  @DisplayName("a known error inside 5,000 lines of noise is still found")
+  void errorInsideFiveThousandLines() {
+    SyntheticLogs logs = new SyntheticLogs(5000);
+    String paste =
+        logs.buried(
+            "Warning  FailedCreatePodSandBox  2m (x35 over 5h)  kubelet  Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox \"9a1b3fd9596e428093232c054a1ac7fac47a57c87f5c46dd80dde72e5bbea132\": failed to allocate for range 0: no IP addresses available in range set: 10.1.56.1-10.1.56.254",
+            5000);
+
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.reply()).isTrue();
+    assertThat(d.matches().get(0).entry().id()).isEqualTo("pod-ip-exhaustion");
+  }
+
+  @Test
+  @DisplayName("noise alone gets no answer")
+  void noiseAloneIsSilent() {
+    for (int seed = 0; seed < 20; seed++) {
+      Diagnosis d = matcher.diagnose(new SyntheticLogs(seed).noise(200));
+      assertThat(d.reply()).as("seed %d", seed).isFalse();
+    }
+  }
+}
