@@ -72,9 +72,9 @@ public final class LogTokenizer extends Tokenizer {
         if (end > 0) {
           return new int[] {i, end};
         }
-      } else if (Character.isLetterOrDigit(c)) {
+      } else if (isWordChar(c)) {
         int j = i + 1;
-        while (j < n && Character.isLetterOrDigit(s.charAt(j))) {
+        while (j < n && isWordChar(s.charAt(j))) {
           j++;
         }
         return new int[] {i, j};
@@ -82,6 +82,13 @@ public final class LogTokenizer extends Tokenizer {
       i++;
     }
     return null;
+  }
+
+  private static boolean isWordChar(char c) {
+    if (c < 128) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+    return Character.isLetterOrDigit(c);
   }
 
   private static int placeholderEnd(String s, int start) {

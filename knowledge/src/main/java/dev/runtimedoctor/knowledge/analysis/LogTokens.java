@@ -20,6 +20,14 @@ public final class LogTokens {
     return out;
   }
 
+  /**
+   * The span {@code [start, end)} of the next word of {@code masked} at or after {@code from}, or
+   * null: for callers that look words up without making strings of them.
+   */
+  public static int[] next(String masked, int from) {
+    return LogTokenizer.next(masked, from);
+  }
+
   /** Whether a word is a placeholder such as {@code <ip-range>}. */
   public static boolean isPlaceholder(String token) {
     return token.startsWith("<");

@@ -51,12 +51,13 @@ public final class KnowledgeIndex {
   private final Map<String, Integer> entryIndex;
   private final IndexSearcher searcher;
   private final TextAnalyzers textAnalyzers;
-  private final Map<String, Integer> vocabulary;
+  private final Vocabulary vocabulary;
   private final double[] weights;
   private final List<CompiledSignature> signatures;
   private final List<List<CompiledSignature>> signaturesByEntry;
   private final List<Map<Language, List<Phrase>>> symptomPhrases;
   private final List<Map<Language, Set<String>>> proseTerms;
+  private final Map<Language, Map<String, int[]>> prosePostings;
   private final Map<String, Double> textWeights;
   private final int[] docToEntry;
   private final Map<String, Integer> signatureTerms;
@@ -115,7 +116,7 @@ public final class KnowledgeIndex {
       double idf = Math.log(1.0 + (double) n / df.get(t));
       w[i] = COMMON.contains(t) || t.length() == 1 ? idf * COMMON_FACTOR : idf;
     }
-    this.vocabulary = Collections.unmodifiableMap(vocab);
+    this.vocabulary = new Vocabulary(words);
     this.weights = w;
 
     List<CompiledSignature> compiled = new ArrayList<>();
@@ -179,6 +180,19 @@ public final class KnowledgeIndex {
     }
     this.symptomPhrases = List.copyOf(phrases);
     this.proseTerms = List.copyOf(prose);
+    Map<Language, Map<String, int[]>> postings = new java.util.EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      Map<String, List<Integer>> lists = new HashMap<>();
+      for (int e = 0; e < prose.size(); e++) {
+        for (String t : prose.get(e).get(l)) {
+          lists.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
+        }
+      }
+      Map<String, int[]> arrays = new HashMap<>();
+      lists.forEach((t, list) -> arrays.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
+      postings.put(l, arrays);
+    }
+    this.prosePostings = postings;
     Map<String, Double> tw = new HashMap<>();
     textDf.forEach((t, d) -> tw.put(t, Math.log(1.0 + (double) ne / d)));
     this.textWeights = Collections.unmodifiableMap(tw);
@@ -319,9 +333,14 @@ public final class KnowledgeIndex {
     return signatureTerms.getOrDefault(term, 0);
   }
 
+  /** The signature words, for lookups from slices of text. */
+  public Vocabulary vocabulary() {
+    return vocabulary;
+  }
+
   /** The id of a signature word, or -1 when no signature has it. */
   public int wordId(String word) {
-    return vocabulary.getOrDefault(word, -1);
+    return vocabulary.id(word);
   }
 
   /** How much a signature word tells: rare words weigh more, glue words little. */
@@ -362,6 +381,13 @@ public final class KnowledgeIndex {
   public Set<String> proseTerms(int entry, Language language) {
     return proseTerms.get(entry).get(language);
   }
+
+  /** The entries whose prose in {@code language} uses {@code term}, ascending. */
+  public int[] entriesUsing(Language language, String term) {
+    return prosePostings.get(language).getOrDefault(term, EMPTY);
+  }
+
+  private static final int[] EMPTY = new int[0];
 
   /** How much a prose term tells across entries (0 for terms no entry uses). */
   public double textWeight(String term) {

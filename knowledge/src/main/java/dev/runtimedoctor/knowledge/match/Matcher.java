@@ -74,7 +74,8 @@ public final class Matcher {
     if (paste.isEmpty()) {
       return new Diagnosis(List.of(), false, Optional.empty(), false, micros(t0));
     }
-    PasteTokens tokens = new PasteTokens(paste, index);
+    boolean retrieve = index.entries().size() > CANDIDATES;
+    PasteTokens tokens = new PasteTokens(paste, index.vocabulary(), retrieve);
     String prose = prose(paste);
     Optional<Language> language = LanguageGuess.of(prose);
     Map<Language, Set<String>> proseTerms = new HashMap<>();
@@ -82,10 +83,10 @@ public final class Matcher {
       proseTerms.put(l, index.textAnalyzers().terms(l, prose, 300));
     }
 
-    Map<Language, WeightedTerms> weighted = weigh(proseTerms);
+    double[] coverage = queryCoverage(weigh(proseTerms));
     List<Scored> scored = new ArrayList<>();
     java.util.Set<Integer> candidates = new java.util.LinkedHashSet<>();
-    if (index.entries().size() <= CANDIDATES) {
+    if (!retrieve) {
       // Retrieval prunes nothing when the whole knowledge base fits in the candidate pool:
       // score every entry exactly and spare the index lookups.
       for (int e = 0; e < index.entries().size(); e++) {
@@ -96,7 +97,7 @@ public final class Matcher {
       candidates.addAll(search(textQuery(proseTerms)).keySet());
     }
     for (int e : candidates) {
-      scored.add(score(e, tokens, proseTerms, weighted));
+      scored.add(score(e, tokens, proseTerms, coverage));
     }
     scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.entry));
     List<Match> matches = new ArrayList<>();
@@ -117,7 +118,7 @@ public final class Matcher {
       int e,
       PasteTokens tokens,
       Map<Language, Set<String>> proseTerms,
-      Map<Language, WeightedTerms> weighted) {
+      double[] coverage) {
     double sig = 0;
     BitSet lines = new BitSet();
     for (CompiledSignature cs : index.signaturesOf(e)) {
@@ -129,7 +130,7 @@ public final class Matcher {
       }
     }
     double symptom = symptomConfidence(e, proseTerms);
-    double related = queryCoverage(e, weighted);
+    double related = coverage[e];
     double base = Math.max(sig, symptom);
     if (Math.min(sig, symptom) > 0.2) {
       base = Math.min(1, base + 0.1 * Math.min(sig, symptom));
@@ -234,25 +235,28 @@ public final class Matcher {
   }
 
   /**
-   * How much of what the paste talks about the entry talks about too: the weight of the paste's
-   * prose terms the entry uses over the weight of all of them (terms no entry knows weigh 1).
-   * Absolute, unlike a BM25 score: "thanks!" covers nothing, whatever ranks first.
+   * How much of what the paste talks about each entry talks about too: the weight of the paste's
+   * prose terms the entry uses over the weight of all of them (terms no entry knows weigh 1), the
+   * better of the two languages. Absolute, unlike a BM25 score: "thanks!" covers nothing, whatever
+   * ranks first.
    */
-  private double queryCoverage(int e, Map<Language, WeightedTerms> weighted) {
-    double best = 0;
+  private double[] queryCoverage(Map<Language, WeightedTerms> weighted) {
+    int n = index.entries().size();
+    double[] best = new double[n];
     for (Language l : Language.values()) {
       WeightedTerms q = weighted.get(l);
       if (q.total() <= 0) {
         continue;
       }
-      Set<String> entryTerms = index.proseTerms(e, l);
-      double hit = 0;
+      double[] hit = new double[n];
       for (int i = 0; i < q.terms().length; i++) {
-        if (entryTerms.contains(q.terms()[i])) {
-          hit += q.weights()[i];
+        for (int e : index.entriesUsing(l, q.terms()[i])) {
+          hit[e] += q.weights()[i];
         }
       }
-      best = Math.max(best, hit / q.total());
+      for (int e = 0; e < n; e++) {
+        best[e] = Math.max(best[e], hit[e] / q.total());
+      }
     }
     return best;
   }

@@ -2,11 +2,11 @@ package dev.runtimedoctor.knowledge.match;
 
 import dev.runtimedoctor.knowledge.analysis.LogTokens;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
-import dev.runtimedoctor.knowledge.analysis.PasteLine;
-import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.index.Vocabulary;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -23,37 +23,50 @@ final class PasteTokens {
   final int[] ids;
   final int[] lines;
   final int size;
+  /** Words and word pairs for the Lucene signature query; empty unless asked for. */
   final Set<String> queryTerms = new LinkedHashSet<>();
+
   private Map<Integer, int[]> positions;
 
-  PasteTokens(NormalizedPaste paste, KnowledgeIndex index) {
+  PasteTokens(NormalizedPaste paste, Vocabulary vocabulary, boolean collectQueryTerms) {
     int[] ids = new int[256];
     int[] lines = new int[256];
     int n = 0;
-    String lastWord = null;
+    // The last word of the previous line, for joining words wrapped across lines.
+    String lastText = null;
+    int lastStart = 0;
+    int lastEnd = 0;
+    int lastId = -1;
     int lastLine = -2;
     for (int li = 0; li < paste.lines().size(); li++) {
-      PasteLine line = paste.lines().get(li);
-      String prev = null;
+      String text = paste.lines().get(li).masked();
+      int pos = 0;
+      int[] span;
       boolean first = true;
-      for (String word : LogTokens.of(line.masked())) {
-        int id = index.wordId(word);
-        if (first && lastWord != null && lastLine == li - 1) {
-          int joined = index.wordId(lastWord + word);
-          boolean lastKnown = n > 0 && lines[n - 1] == li - 1 && index.wordId(lastWord) >= 0;
-          if (joined >= 0 && (id < 0 || !lastKnown)) {
-            if (lastKnown) {
-              ids[n - 1] = joined;
+      String prevWord = null;
+      while ((span = LogTokens.next(text, pos)) != null) {
+        pos = span[1];
+        int id = vocabulary.id(text, span[0], span[1]);
+        if (first && lastText != null && lastLine == li - 1 && (id < 0 || lastId < 0)) {
+          String joined =
+              lastText.substring(lastStart, lastEnd) + text.substring(span[0], span[1]);
+          int joinedId = vocabulary.id(joined);
+          if (joinedId >= 0) {
+            if (lastId >= 0) {
+              ids[n - 1] = joinedId;
             } else {
               ids = grow(ids, n);
               lines = grow(lines, n);
-              ids[n] = joined;
+              ids[n] = joinedId;
               lines[n] = li;
               n++;
             }
-            lastWord = lastWord + word;
             first = false;
-            prev = lastWord;
+            lastId = joinedId;
+            lastText = joined;
+            lastStart = 0;
+            lastEnd = joined.length();
+            lastLine = li;
             continue;
           }
         }
@@ -64,18 +77,26 @@ final class PasteTokens {
           ids[n] = id;
           lines[n] = li;
           n++;
-          if (queryTerms.size() < MAX_QUERY_TERMS) {
-            queryTerms.add(word);
+        }
+        if (collectQueryTerms && queryTerms.size() < MAX_QUERY_TERMS) {
+          boolean placeholder = text.charAt(span[0]) == '<';
+          if (id >= 0 || placeholder) {
+            String word = text.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
+            if (id >= 0) {
+              queryTerms.add(word);
+            }
+            if (prevWord != null) {
+              queryTerms.add(prevWord + " " + word);
+            }
+            prevWord = word;
+          } else {
+            prevWord = null;
           }
         }
-        if (prev != null
-            && queryTerms.size() < MAX_QUERY_TERMS
-            && (id >= 0 || LogTokens.isPlaceholder(word))
-            && (index.wordId(prev) >= 0 || LogTokens.isPlaceholder(prev))) {
-          queryTerms.add(prev + " " + word);
-        }
-        prev = word;
-        lastWord = word;
+        lastText = text;
+        lastStart = span[0];
+        lastEnd = span[1];
+        lastId = id;
         lastLine = li;
       }
     }
@@ -91,20 +112,18 @@ final class PasteTokens {
   /** Where each word occurs, computed once per paste. */
   int[] positionsOf(int wordId) {
     if (positions == null) {
-      Map<Integer, int[]> counts = new HashMap<>();
+      Map<Integer, Integer> counts = new HashMap<>();
+      for (int i = 0; i < size; i++) {
+        counts.merge(ids[i], 1, Integer::sum);
+      }
+      Map<Integer, int[]> out = new HashMap<>();
+      counts.forEach((k, v) -> out.put(k, new int[v]));
       Map<Integer, Integer> fill = new HashMap<>();
       for (int i = 0; i < size; i++) {
-        fill.merge(ids[i], 1, Integer::sum);
+        int at = fill.merge(ids[i], 1, Integer::sum) - 1;
+        out.get(ids[i])[at] = i;
       }
-      fill.forEach((k, v) -> counts.put(k, new int[v]));
-      fill.replaceAll((k, v) -> 0);
-      for (int i = 0; i < size; i++) {
-        int k = ids[i];
-        int at = fill.get(k);
-        counts.get(k)[at] = i;
-        fill.put(k, at + 1);
-      }
-      positions = counts;
+      positions = out;
     }
     return positions.getOrDefault(wordId, new int[0]);
   }
