@@ -33,6 +33,9 @@ public final class LogNormalizer {
     Pattern.compile("^(?:INFO|WARN|ERRO|FATA|DEBU)\\[\\d+\\]\\s*"),
   };
 
+  /** Terminal colours and cursor moves, as CI logs and `kubectl` with colour leave them. */
+  private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
+
   private LogNormalizer() {}
 
   /** Normalizes a paste; never throws on any text. */
@@ -105,6 +108,9 @@ public final class LogNormalizer {
    * runs of spaces become one; the ends are trimmed.
    */
   private static String squeeze(String line) {
+    if (line.indexOf('\u001b') >= 0) {
+      line = ANSI.matcher(line).replaceAll("");
+    }
     int n = line.length();
     StringBuilder sb = new StringBuilder(n);
     boolean space = true;

@@ -47,6 +47,23 @@ public final class Masker {
           end++;
         }
         placeholder = "<path>";
+      } else if (boundary && (c == 'v' || c == 'V') && i + 1 < n && isDigit(s.charAt(i + 1))) {
+        // v1.21.5-gke.1802, as kubelets report their version.
+        int[] num = number(s, i + 1);
+        if (num[0] > 0 && num[1] == 1) {
+          end = num[0];
+          placeholder = "<version>";
+        }
+      } else if (c == 'x' && i > 0 && s.charAt(i - 1) == '(' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+        // kubectl's event counts: (x281 over 58m).
+        end = i + 1;
+        while (end < n && isDigit(s.charAt(end))) {
+          end++;
+        }
+        placeholder = "x<n>";
+      } else if ((c == ':' || (boundary && isHex(c))) && ipv6(s, i) > 0) {
+        end = ipv6(s, i);
+        placeholder = "<ip>";
       } else if (boundary && (isDigit(c) || c == 'x' || c == 'X')) {
         int[] ip = ip(s, i);
         if (ip != null) {
@@ -109,6 +126,49 @@ public final class Masker {
       }
     }
     return -1;
+  }
+
+  /**
+   * The end of an IPv6 address starting at {@code i} ({@code ::1}, {@code fe80::1ff:fe23:4567}),
+   * or -1: hex groups of at most four digits joined by colons, with a "::" or seven colons.
+   */
+  private static int ipv6(String s, int i) {
+    if (i > 0 && (isWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == ':')) {
+      return -1;
+    }
+    int n = s.length();
+    int j = i;
+    int colons = 0;
+    int group = 0;
+    boolean doubleColon = false;
+    boolean digitGroup = false;
+    while (j < n) {
+      char c = s.charAt(j);
+      if (c == ':') {
+        if (j + 1 < n && s.charAt(j + 1) == ':') {
+          if (doubleColon) {
+            return -1;
+          }
+          doubleColon = true;
+          colons++;
+          j++;
+        }
+        colons++;
+        group = 0;
+      } else if (isHex(c)) {
+        if (++group > 4) {
+          return -1;
+        }
+        digitGroup = true;
+      } else {
+        break;
+      }
+      j++;
+    }
+    if (!digitGroup || followedByWord(s, j) || !(doubleColon || colons == 7)) {
+      return -1;
+    }
+    return s.charAt(j - 1) == ':' && !doubleColon ? -1 : j;
   }
 
   /** {end, kind}: kind 0 an address, 1 a range, 2 a CIDR; null when not an address. */

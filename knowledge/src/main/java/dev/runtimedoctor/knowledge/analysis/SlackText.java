@@ -44,7 +44,8 @@ public final class SlackText {
           .replace("&amp;", "&");
     }
     if (s.indexOf('`') >= 0) {
-      s = s.replace("```", "\n").replace("`", "");
+      // A fence becomes a space, not a line break: evidence line numbers stay the paste's own.
+      s = s.replace("```", " ").replace("`", "");
     }
     return s;
   }

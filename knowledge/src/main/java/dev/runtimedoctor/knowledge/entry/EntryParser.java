@@ -145,7 +145,13 @@ public final class EntryParser {
         throw error(
             k, "unknown key '" + key + "' in " + where + Suggestions.didYouMean(key, known));
       }
-      out.put(key, t.getValueNode());
+      Node previous = out.put(key, t.getValueNode());
+      if (previous != null) {
+        throw error(
+            k,
+            "duplicate key '" + key + "' in " + where + " (first at line "
+                + (previous.getStartMark().getLine() + 2) + ")");
+      }
     }
     return out;
   }
@@ -408,7 +414,7 @@ public final class EntryParser {
     for (Language l : Language.values()) {
       Map<Section, StringBuilder> sections = all.get(l);
       if (sections == null) {
-        throw error(lines.length, "the body has no '# " + l.heading() + "' part");
+        throw error(lastTextLine(lines), "the body has no '# " + l.heading() + "' part");
       }
       Map<Section, String> text = new EnumMap<>(Section.class);
       for (Section s : Section.values()) {
@@ -424,6 +430,15 @@ public final class EntryParser {
       out.put(l, new EntryBody(text));
     }
     return out;
+  }
+
+  private static int lastTextLine(String[] lines) {
+    for (int i = lines.length - 1; i >= 0; i--) {
+      if (!lines[i].isBlank()) {
+        return i + 1;
+      }
+    }
+    return 1;
   }
 
   private static Node itemNode(Node n, int i) {

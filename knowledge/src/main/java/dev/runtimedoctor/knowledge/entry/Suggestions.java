@@ -8,24 +8,30 @@ import java.util.Optional;
 public final class Suggestions {
   private Suggestions() {}
 
-  /** The closest candidate within a small edit distance, if any. */
+  /**
+   * The closest candidate within a small edit distance, if any; a candidate the word starts with
+   * (or that starts with the word) counts as one edit away. Ties go to the smaller true edit
+   * distance, then to the alphabetically first, so the answer never depends on iteration order.
+   */
   public static Optional<String> closest(String word, Collection<String> candidates) {
     String w = word.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, Math.min(3, w.length() / 3));
     String best = null;
+    int bestEffective = Integer.MAX_VALUE;
     int bestDistance = Integer.MAX_VALUE;
-    for (String c : candidates) {
+    for (String c : new java.util.TreeSet<>(candidates)) {
       String lc = c.toLowerCase(Locale.ROOT);
       int d = distance(w, lc);
-      if (lc.startsWith(w) || w.startsWith(lc)) {
-        d = Math.min(d, 1);
-      }
-      if (d < bestDistance) {
+      boolean prefix = lc.startsWith(w) || w.startsWith(lc);
+      int effective = prefix ? Math.min(d, 1) : d;
+      if ((effective <= allowed)
+          && (effective < bestEffective || (effective == bestEffective && d < bestDistance))) {
+        bestEffective = effective;
         bestDistance = d;
         best = c;
       }
     }
-    int allowed = Math.max(1, Math.min(3, w.length() / 3));
-    return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+    return Optional.ofNullable(best);
   }
 
   /** The sentence ", did you mean 'x'?" or an empty string. */

@@ -41,6 +41,8 @@ public final class Matcher {
   static final double MIN_CONFIDENCE = 0.08;
 
   private static final int MAX_MATCHES = 5;
+  /** The confidence left to a match another one explains: a lead, below the reply threshold. */
+  private static final double EXPLAINED = REPLY_THRESHOLD - 0.1;
   /** The most a paste's vocabulary alone adds to a confidence: never enough to answer unasked. */
   private static final double RELATED_SHARE = 0.4;
   /** Kept of a signature's confidence when the paste lacks its first or last part. */
@@ -99,7 +101,8 @@ public final class Matcher {
     for (int e : candidates) {
       scored.add(score(e, tokens, proseTerms, coverage));
     }
-    scored.sort(Comparator.comparingDouble((Scored s) -> -s.confidence).thenComparing(s -> s.entry));
+    scored.sort(ORDER);
+    scored = explainAway(scored);
     List<Match> matches = new ArrayList<>();
     for (Scored s : scored) {
       if (matches.size() == MAX_MATCHES || s.confidence < MIN_CONFIDENCE) {
@@ -112,7 +115,57 @@ public final class Matcher {
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0));
   }
 
-  private record Scored(int entry, double confidence, Basis basis, BitSet lines) {}
+  private record Scored(int entry, double confidence, Basis basis, BitSet lines) {
+    Scored withConfidence(double c) {
+      return new Scored(entry, c, basis, lines);
+    }
+
+    int firstLine() {
+      int l = lines.nextSetBit(0);
+      return l < 0 ? Integer.MAX_VALUE : l;
+    }
+  }
+
+  /** Best first; between equals, the error that appears first in the paste. */
+  private static final Comparator<Scored> ORDER =
+      Comparator.comparingDouble((Scored s) -> -s.confidence)
+          .thenComparingInt(Scored::firstLine)
+          .thenComparingInt(Scored::entry);
+
+  /**
+   * A line of the paste is one error: once a better match has claimed it with a signature, another
+   * entry whose signature matched only lines already claimed, or that rests only on words, is the
+   * same error worded alike, not a second issue. It stays as a lead but loses the right to an
+   * unasked answer. Two errors on different lines both keep theirs.
+   */
+  private static List<Scored> explainAway(List<Scored> sorted) {
+    List<Scored> out = new ArrayList<>(sorted.size());
+    BitSet claimed = new BitSet();
+    boolean signatureAbove = false;
+    for (Scored s : sorted) {
+      Scored kept = s;
+      if (!out.isEmpty() && s.confidence >= REPLY_THRESHOLD) {
+        boolean sameLines = s.basis == Basis.SIGNATURE && !s.lines.isEmpty() && isSubset(s.lines, claimed);
+        boolean wordsOnly = s.basis != Basis.SIGNATURE && signatureAbove;
+        if (sameLines || wordsOnly) {
+          kept = s.withConfidence(EXPLAINED);
+        }
+      }
+      if (kept.basis == Basis.SIGNATURE && kept.confidence >= REPLY_THRESHOLD) {
+        claimed.or(kept.lines);
+        signatureAbove = true;
+      }
+      out.add(kept);
+    }
+    out.sort(ORDER);
+    return out;
+  }
+
+  private static boolean isSubset(BitSet a, BitSet b) {
+    BitSet x = (BitSet) a.clone();
+    x.andNot(b);
+    return x.isEmpty();
+  }
 
   private Scored score(
       int e,

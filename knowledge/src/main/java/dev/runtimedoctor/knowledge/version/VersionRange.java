@@ -64,7 +64,7 @@ public record VersionRange(Optional<Bound> lower, Optional<Bound> upper, String 
     if (between.matches()) {
       Version from = Version.parse(between.group(1));
       Version to = Version.parse(between.group(2));
-      if (to.compareToPrefix(from) < 0 || from.compareToPrefix(to) > 0) {
+      if (from.compareToPrefix(to) > 0) {
         throw new IllegalArgumentException(
             "range '" + text + "' ends (" + to + ") before it starts (" + from + ")");
       }

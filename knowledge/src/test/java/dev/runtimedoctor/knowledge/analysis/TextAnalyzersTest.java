@@ -1,0 +1,73 @@
+package dev.runtimedoctor.knowledge.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TextAnalyzersTest {
+  private final TextAnalyzers analyzers = new TextAnalyzers();
+
+  private List<String> tokens(Language language, String text) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzers.of(language).tokenStream("body", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("Italian: 'metriche GPU mancanti' and 'metrica gpu manca' share their stems")
+  void italianStemsOverlap() throws IOException {
+    List<String> question = tokens(Language.IT, "metriche GPU mancanti");
+    List<String> symptom = tokens(Language.IT, "metrica gpu manca");
+
+    assertThat(question).hasSize(3);
+    assertThat(symptom).hasSize(3);
+    assertThat(question).containsSubsequence("metric", "gpu");
+    assertThat(symptom).containsSubsequence("metric", "gpu");
+  }
+
+  @Test
+  @DisplayName("English: 'pods stuck' and 'pod stuck' give the same terms")
+  void englishPlural() throws IOException {
+    assertThat(tokens(Language.EN, "pods stuck")).isEqualTo(tokens(Language.EN, "pod stuck"));
+    assertThat(tokens(Language.EN, "pods stuck")).containsExactly("pod", "stuck");
+  }
+
+  @Test
+  @DisplayName("stop words are dropped in each language")
+  void stopWords() throws IOException {
+    assertThat(tokens(Language.EN, "the pods are stuck")).containsExactly("pod", "stuck");
+    assertThat(tokens(Language.IT, "i pod sono bloccati")).doesNotContain("i", "sono");
+  }
+
+  @Test
+  @DisplayName("terms() gives distinct terms in order, at most max of them")
+  void termsAreDistinctAndBounded() {
+    Set<String> all = analyzers.terms(Language.EN, "pods stuck, pod stuck, node not ready", 100);
+    Set<String> two = analyzers.terms(Language.EN, "pods stuck, pod stuck, node not ready", 2);
+
+    assertThat(all).containsExactly("pod", "stuck", "node", "readi");
+    assertThat(two).containsExactly("pod", "stuck");
+  }
+
+  @Test
+  @DisplayName("each language has its own analyzer")
+  void analyzerPerLanguage() {
+    assertThat(analyzers.of(Language.IT)).isNotSameAs(analyzers.of(Language.EN));
+    assertThat(analyzers.of(Language.IT)).isSameAs(analyzers.of(Language.IT));
+  }
+}
