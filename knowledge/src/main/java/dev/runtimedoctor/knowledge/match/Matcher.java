@@ -335,7 +335,13 @@ public final class Matcher {
           continue;
         }
         double c = hit / phrase.total();
-        best = Math.max(best, 0.8 * c * c);
+        double conf = 0.8 * c * c;
+        // A symptom phrase is short and specific: a few of its words scattered through an
+        // unrelated error are a lead, not a diagnosis.
+        if (terms.length - hits > Math.max(1, terms.length / 4)) {
+          conf *= ENDS_MISSING;
+        }
+        best = Math.max(best, conf);
       }
     }
     return best;
