@@ -123,8 +123,8 @@ public final class ClusterChecks implements AutoCloseable {
                 entry,
                 spec,
                 Finding.unavailable(
-                    "no verdict within " + settings.checkTimeout().toSeconds()
-                        + " s: the API server is slow or unreachable",
+                    "no verdict within " + ClusterSettings.describe(settings.checkTimeout())
+                        + ": the API server is slow or unreachable",
                     List.of()));
         CompletableFuture<CheckResult> f;
         try {

@@ -28,11 +28,8 @@ public interface ClusterReader extends AutoCloseable {
   /** The pods of one namespace, or of every namespace when none is given. */
   List<Pod> listPods(Optional<String> namespace);
 
-  /**
-   * The events of one namespace (or every namespace), only those about the object named
-   * {@code involvedName} when it is given.
-   */
-  List<Event> listEvents(Optional<String> namespace, Optional<String> involvedName);
+  /** The events of one namespace, or of every namespace when none is given. */
+  List<Event> listEvents(Optional<String> namespace);
 
   /** One namespace by name; empty when it does not exist. */
   Optional<Namespace> getNamespace(String name);

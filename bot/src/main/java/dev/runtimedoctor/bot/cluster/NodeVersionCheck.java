@@ -62,7 +62,21 @@ final class NodeVersionCheck implements ClusterCheck {
               + "; it affects " + a.platform().code() + " nodes only",
           all);
     }
-    List<Judgement> judged = onPlatform.stream().map(n -> judge(n, a, runtime)).toList();
+    if (runtime.isPresent()
+        && onPlatform.stream().noneMatch(n -> n.runtime().isEmpty() || runtimeIs(n, runtime))) {
+      String runtimes =
+          onPlatform.stream().map(n -> n.runtime() + " " + n.runtimeVersion()).distinct()
+              .collect(Collectors.joining(", "));
+      return Finding.notAffected(
+          "matches the error, but your " + platformWord(a.platform()) + "nodes run " + runtimes
+              + "; it affects " + runtime.get() + " nodes only",
+          all);
+    }
+    // Nodes of another runtime are ruled out like those of another platform: the summary speaks
+    // of the nodes the versions decide for.
+    List<NodeFacts> eligible =
+        onPlatform.stream().filter(n -> runtime.isEmpty() || runtimeIs(n, runtime)).toList();
+    List<Judgement> judged = eligible.stream().map(n -> judge(n, a)).toList();
     List<NodeFacts> hit =
         judged.stream().filter(Judgement::affected).map(Judgement::node).toList();
     String kind = platformWord(a.platform()) + runtime.map(r -> r + " ").orElse("");
@@ -74,10 +88,11 @@ final class NodeVersionCheck implements ClusterCheck {
                 + count(hit.size(), "node") + ")",
             evidence);
       }
-      return Finding.confirmed(
-          hit.size() + " of " + onPlatform.size() + " " + kind + "nodes run an affected version: "
-              + pools(hit),
-          evidence);
+      String who =
+          eligible.size() == 1
+              ? "your only " + kind + "node runs"
+              : hit.size() + " of " + eligible.size() + " " + kind + "nodes run";
+      return Finding.confirmed(who + " an affected version: " + pools(hit), evidence);
     }
     List<Judgement> ruledOut = judged.stream().filter(j -> !j.reasons().isEmpty()).toList();
     if (ruledOut.isEmpty()) {
@@ -91,18 +106,13 @@ final class NodeVersionCheck implements ClusterCheck {
             .toList());
   }
 
-  private static Judgement judge(NodeFacts n, Affected a, Optional<String> runtime) {
+  private static boolean runtimeIs(NodeFacts n, Optional<String> runtime) {
+    return runtime.isPresent() && runtime.get().equals(n.runtime());
+  }
+
+  private static Judgement judge(NodeFacts n, Affected a) {
     List<Reason> reasons = new ArrayList<>();
     boolean unknown = false;
-    if (runtime.isPresent() && !runtime.get().equals(n.runtime())) {
-      if (n.runtime().isEmpty()) {
-        unknown = true;
-      } else {
-        reasons.add(
-            new Reason(
-                "runtime", n.runtime() + " " + n.runtimeVersion(), Rule.RUNTIME, runtime.get()));
-      }
-    }
     if (!a.gke().isEmpty() || !a.fixedGke().isEmpty()) {
       if (n.gke().isEmpty()) {
         unknown = true;
@@ -162,7 +172,7 @@ final class NodeVersionCheck implements ClusterCheck {
   /** "matches the error, but your nodes run containerd 1.6.9; fixed in 1.6.6". */
   private static String notAffectedSummary(List<Judgement> ruledOut) {
     Map<String, Set<String>> versions = new LinkedHashMap<>();
-    for (String component : List.of("runtime", "GKE", "containerd")) {
+    for (String component : List.of("GKE", "containerd")) {
       for (Judgement j : ruledOut) {
         for (Reason r : j.reasons()) {
           if (r.component().equals(component)) {
@@ -176,9 +186,9 @@ final class NodeVersionCheck implements ClusterCheck {
         (component, vs) -> {
           String list = vs.stream().limit(4).collect(Collectors.joining(", "));
           String more = vs.size() > 4 ? ", …" : "";
-          parts.add(component.equals("runtime") ? list + more : component + " " + list + more);
+          parts.add(component + " " + list + more);
         });
-    boolean multi = versions.keySet().stream().filter(c -> !c.equals("runtime")).count() > 1;
+    boolean multi = versions.size() > 1;
     return "matches the error, but your nodes run "
         + String.join(" and ", parts)
         + "; "
@@ -225,22 +235,20 @@ final class NodeVersionCheck implements ClusterCheck {
 
   private enum Rule {
     FIXED,
-    RANGE,
-    RUNTIME
+    RANGE
   }
 
   /**
    * Why one node is not affected: its version of a component and what rules it out.
    *
-   * @param detail the fix it is past, the affected ranges, or the runtime the issue needs
+   * @param detail the fix it is past, or the affected ranges
    */
   private record Reason(String component, String version, Rule rule, String detail) {
-    /** "fixed in 1.6.6", "affected: GKE 1.18.0 - 1.18.14", "it affects containerd nodes only". */
+    /** "fixed in 1.6.6", "affected: GKE 1.18.0 - 1.18.14". */
     String tail(boolean nameComponent) {
       return switch (rule) {
         case FIXED -> "fixed in " + (nameComponent ? component + " " : "") + detail;
         case RANGE -> "affected: " + component + " " + detail;
-        case RUNTIME -> "it affects " + detail + " nodes only";
       };
     }
   }

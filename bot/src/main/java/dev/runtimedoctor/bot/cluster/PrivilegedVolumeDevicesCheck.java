@@ -48,8 +48,8 @@ final class PrivilegedVolumeDevicesCheck implements ClusterCheck {
           List.of());
     }
     return Finding.confirmed(
-        evidence.size() + " privileged container" + (evidence.size() == 1 ? "" : "s")
-            + " declare volumeDevices: containerd gives them every host device in /dev"
+        evidence.size() + (evidence.size() == 1 ? " privileged container declares" : " privileged"
+            + " containers declare") + " volumeDevices: containerd exposes every host device in /dev"
             + " instead of the devicePath, e.g. " + evidence.get(0),
         evidence);
   }
