@@ -70,7 +70,10 @@ final class CheckCommand implements Callable<Integer> {
               .orElseThrow(
                   () ->
                       new UserException(
-                          "no entry '" + id + "'" + Suggestions.didYouMean(id, kb.ids())
+                          "no entry '"
+                              + id
+                              + "'"
+                              + Suggestions.didYouMean(id, kb.ids())
                               + " (runtime-doctor list shows them all)"));
       if (e.checks().isEmpty()) {
         throw new UserException("entry '" + id + "' has no cluster checks");

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One RBAC rule the cluster checks need: the verbs on a resource of an API group ({@code ""} is
- * the core group). {@link KubeClusterReader#PERMISSIONS} lists them all; the deploy manifests'
+ * One RBAC rule the cluster checks need: the verbs on a resource of an API group ({@code ""} is the
+ * core group). {@link KubeClusterReader#PERMISSIONS} lists them all; the deploy manifests'
  * ClusterRole is held to that list.
  */
 public record ApiPermission(String apiGroup, String resource, List<String> verbs) {
@@ -16,7 +16,10 @@ public record ApiPermission(String apiGroup, String resource, List<String> verbs
     verbs = List.copyOf(verbs);
   }
 
-  /** The resource as {@code kubectl auth can-i} names it: {@code nodes}, {@code x.admissionregistration.k8s.io}. */
+  /**
+   * The resource as {@code kubectl auth can-i} names it: {@code nodes}, {@code
+   * x.admissionregistration.k8s.io}.
+   */
   public String qualifiedResource() {
     return apiGroup.isEmpty() ? resource : resource + "." + apiGroup;
   }

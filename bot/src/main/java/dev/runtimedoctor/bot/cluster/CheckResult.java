@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outcome of one check of one entry: a verdict, a one-line summary a person can act on, and
- * the evidence behind it (node, pool, versions, event message).
+ * The outcome of one check of one entry: a verdict, a one-line summary a person can act on, and the
+ * evidence behind it (node, pool, versions, event message).
  *
  * @param entry the entry id
  * @param check the check type, as written in the entry's front matter ({@code node-version})

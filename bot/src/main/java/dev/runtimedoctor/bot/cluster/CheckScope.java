@@ -28,7 +28,8 @@ public record CheckScope(Optional<String> namespace, Optional<String> pod, Optio
   /** " in namespace shop, pod web-1" — empty for the whole cluster. */
   String describe() {
     StringBuilder sb = new StringBuilder();
-    namespace.ifPresent(n -> sb.append(sb.length() == 0 ? "" : ", ").append("namespace ").append(n));
+    namespace.ifPresent(
+        n -> sb.append(sb.length() == 0 ? "" : ", ").append("namespace ").append(n));
     pod.ifPresent(p -> sb.append(sb.length() == 0 ? "" : ", ").append("pod ").append(p));
     node.ifPresent(n -> sb.append(sb.length() == 0 ? "" : ", ").append("node ").append(n));
     return sb.length() == 0 ? "" : " in " + sb;

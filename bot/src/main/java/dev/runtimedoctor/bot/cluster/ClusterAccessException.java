@@ -3,9 +3,9 @@ package dev.runtimedoctor.bot.cluster;
 import java.util.Optional;
 
 /**
- * A cluster read that failed in a way a person can act on. The message says what failed and what
- * to do ("cannot list nodes at cluster scope: grant list on nodes"); the detail, when there is one,
- * is what the API server or the network said.
+ * A cluster read that failed in a way a person can act on. The message says what failed and what to
+ * do ("cannot list nodes at cluster scope: grant list on nodes"); the detail, when there is one, is
+ * what the API server or the network said.
  */
 public final class ClusterAccessException extends RuntimeException {
   private static final long serialVersionUID = 1L;

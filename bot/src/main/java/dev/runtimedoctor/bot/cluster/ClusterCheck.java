@@ -4,9 +4,9 @@ import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 
 /**
- * One kind of cluster check, named by the {@code type} an entry's {@code checks} front matter
- * gives it. Implementations read only through the {@link ClusterView} and let its
- * {@link ClusterAccessException} escape: the runner turns it into {@code unavailable}.
+ * One kind of cluster check, named by the {@code type} an entry's {@code checks} front matter gives
+ * it. Implementations read only through the {@link ClusterView} and let its {@link
+ * ClusterAccessException} escape: the runner turns it into {@code unavailable}.
  */
 interface ClusterCheck {
 

@@ -24,12 +24,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs entries' cluster checks against one cluster, read-only: the service the command line and
- * the Slack app share. Thread-safe; create one per cluster and close it at shutdown.
+ * Runs entries' cluster checks against one cluster, read-only: the service the command line and the
+ * Slack app share. Thread-safe; create one per cluster and close it at shutdown.
  *
- * <p>Every check of a run has a verdict within {@link ClusterSettings#checkTimeout()} of the
- * run's start; a check that fails or times out is {@code unavailable} and never stops the others.
- * Results are handed to a callback as they finish, so a chat message can be updated in place.
+ * <p>Every check of a run has a verdict within {@link ClusterSettings#checkTimeout()} of the run's
+ * start; a check that fails or times out is {@code unavailable} and never stops the others. Results
+ * are handed to a callback as they finish, so a chat message can be updated in place.
  */
 public final class ClusterChecks implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterChecks.class);
@@ -74,9 +74,9 @@ public final class ClusterChecks implements AutoCloseable {
   }
 
   /**
-   * Connects to the cluster the environment names ({@code KUBECONFIG}, {@code ~/.kube/config},
-   * the pod's service account), with {@code context} when given. Never throws: without a cluster
-   * every check is {@code unavailable} with the reason.
+   * Connects to the cluster the environment names ({@code KUBECONFIG}, {@code ~/.kube/config}, the
+   * pod's service account), with {@code context} when given. Never throws: without a cluster every
+   * check is {@code unavailable} with the reason.
    */
   public static ClusterChecks connect(
       Map<String, String> env, Optional<String> context, ClusterSettings settings) {
@@ -106,9 +106,9 @@ public final class ClusterChecks implements AutoCloseable {
   }
 
   /**
-   * Starts every check of {@code entries} and returns at once. {@code onResult} gets each result
-   * as it finishes, one call at a time (never concurrently), on a checks thread; the future
-   * completes with all results in entry and check order, never exceptionally.
+   * Starts every check of {@code entries} and returns at once. {@code onResult} gets each result as
+   * it finishes, one call at a time (never concurrently), on a checks thread; the future completes
+   * with all results in entry and check order, never exceptionally.
    */
   public CompletableFuture<List<CheckResult>> start(
       List<Entry> entries, CheckScope scope, Consumer<CheckResult> onResult) {
@@ -123,7 +123,8 @@ public final class ClusterChecks implements AutoCloseable {
                 entry,
                 spec,
                 Finding.unavailable(
-                    "no verdict within " + ClusterSettings.describe(settings.checkTimeout())
+                    "no verdict within "
+                        + ClusterSettings.describe(settings.checkTimeout())
                         + ": the API server is slow or unreachable",
                     List.of()));
         CompletableFuture<CheckResult> f;
@@ -160,8 +161,7 @@ public final class ClusterChecks implements AutoCloseable {
     if (check == null) {
       finding =
           Finding.unavailable(
-              "this version of the bot has no '" + spec.type() + "' check ("
-                  + entry.source() + ")",
+              "this version of the bot has no '" + spec.type() + "' check (" + entry.source() + ")",
               List.of());
     } else {
       try {

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * The only reads the checks can make of a cluster: get and list on nodes, pods, events, namespaces
- * and admission webhook configurations. Every method either answers within the configured
- * timeouts or throws {@link ClusterAccessException} with a message a person can act on.
+ * and admission webhook configurations. Every method either answers within the configured timeouts
+ * or throws {@link ClusterAccessException} with a message a person can act on.
  */
 public interface ClusterReader extends AutoCloseable {
 

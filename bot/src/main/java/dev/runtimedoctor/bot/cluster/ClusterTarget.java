@@ -75,7 +75,9 @@ public sealed interface ClusterTarget {
     if (host != null && port != null && Files.isReadable(serviceAccountDir.resolve("token"))) {
       if (context.isPresent()) {
         return new Missing(
-            "--context " + context.get() + " needs a kubeconfig (KUBECONFIG or ~/.kube/config);"
+            "--context "
+                + context.get()
+                + " needs a kubeconfig (KUBECONFIG or ~/.kube/config);"
                 + " in a pod the checks use the pod's service account");
       }
       return new InCluster(host, port, serviceAccountDir);

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * {@code event}: a recent event whose message carries one of the {@code match} substrings
- * (case-insensitive), with the given {@code reason} when there is one. Events expire after about
- * an hour, so finding none is {@code inconclusive}, never {@code not-affected}.
+ * (case-insensitive), with the given {@code reason} when there is one. Events expire after about an
+ * hour, so finding none is {@code inconclusive}, never {@code not-affected}.
  */
 final class EventCheck implements ClusterCheck {
   /** Message characters kept from each end: runtimes put the cause last, the context first. */
@@ -45,7 +45,11 @@ final class EventCheck implements ClusterCheck {
     String scope = view.scope().describe();
     if (hits.isEmpty()) {
       return Finding.inconclusive(
-          "no recent event" + scope + " carries the error (" + events.size() + " events read);"
+          "no recent event"
+              + scope
+              + " carries the error ("
+              + events.size()
+              + " events read);"
               + " events expire after about an hour, so check again while it happens",
           List.of());
     }
@@ -55,9 +59,14 @@ final class EventCheck implements ClusterCheck {
       evidence.add(describe(e));
     }
     return Finding.confirmed(
-        (hits.size() == 1 ? "a recent event" + scope + " carries" : hits.size() + " recent events"
-                + scope + " carry")
-            + " the error, latest " + subject(latest) + " (" + latest.getReason() + ")"
+        (hits.size() == 1
+                ? "a recent event" + scope + " carries"
+                : hits.size() + " recent events" + scope + " carry")
+            + " the error, latest "
+            + subject(latest)
+            + " ("
+            + latest.getReason()
+            + ")"
             + host(latest).map(h -> " on node " + h).orElse(""),
         evidence);
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * {@code exec-probe-timeout}: exec probes whose {@code timeoutSeconds} (1 when unset) is at most
- * {@code max_seconds} (default 1). With ExecProbeTimeout off, as GKE has it, containerd ignores
- * the result of an exec probe that answers after its timeout instead of failing the probe.
+ * {@code max_seconds} (default 1). With ExecProbeTimeout off, as GKE has it, containerd ignores the
+ * result of an exec probe that answers after its timeout instead of failing the probe.
  */
 final class ExecProbeTimeoutCheck implements ClusterCheck {
   private static final int KUBERNETES_DEFAULT_TIMEOUT = 1;
@@ -31,7 +31,8 @@ final class ExecProbeTimeoutCheck implements ClusterCheck {
     } catch (NumberFormatException e) {
       return Finding.unavailable(
           "the entry's exec-probe-timeout check needs a whole number of max_seconds ("
-              + entry.source() + ")",
+              + entry.source()
+              + ")",
           List.of());
     }
     List<Pod> pods = view.pods();
@@ -51,23 +52,37 @@ final class ExecProbeTimeoutCheck implements ClusterCheck {
               int timeout = set == null ? KUBERNETES_DEFAULT_TIMEOUT : set;
               if (timeout <= max) {
                 evidence.add(
-                    PodContainers.label(pod) + " · container " + c.getName() + " · " + kind
-                        + " exec " + probe.getExec().getCommand() + " · timeoutSeconds "
-                        + timeout + (set == null ? " (default)" : ""));
+                    PodContainers.label(pod)
+                        + " · container "
+                        + c.getName()
+                        + " · "
+                        + kind
+                        + " exec "
+                        + probe.getExec().getCommand()
+                        + " · timeoutSeconds "
+                        + timeout
+                        + (set == null ? " (default)" : ""));
               }
             });
       }
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no exec probe" + view.scope().describe() + " times out within " + max + " s ("
-              + pods.size() + " pods read)",
+          "no exec probe"
+              + view.scope().describe()
+              + " times out within "
+              + max
+              + " s ("
+              + pods.size()
+              + " pods read)",
           List.of());
     }
     return Finding.confirmed(
-        evidence.size() + (evidence.size() == 1 ? " exec probe times" : " exec probes time")
+        evidence.size()
+            + (evidence.size() == 1 ? " exec probe times" : " exec probes time")
             + " out within "
-            + max + " s: containerd ignores a result that comes later, so a hung"
+            + max
+            + " s: containerd ignores a result that comes later, so a hung"
             + " probe never fails",
         evidence);
   }

@@ -1,8 +1,8 @@
 package dev.runtimedoctor.bot.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The read-only cluster client: the one class in the code base that touches fabric8's client. It
  * can only get and list what {@link #PERMISSIONS} names, every call bounded by the connect and
- * request timeouts, and it turns every failure into a {@link ClusterAccessException} that says
- * what to do. An ArchUnit rule holds the rest of the code base to that.
+ * request timeouts, and it turns every failure into a {@link ClusterAccessException} that says what
+ * to do. An ArchUnit rule holds the rest of the code base to that.
  */
 public final class KubeClusterReader implements ClusterReader {
   private static final Logger log = LoggerFactory.getLogger(KubeClusterReader.class);
@@ -46,10 +46,10 @@ public final class KubeClusterReader implements ClusterReader {
       perm(ADMISSION, "validatingwebhookconfigurations", "list");
 
   /**
-   * Every (API group, resource, verbs) the checks use, and no more: the one source of truth for
-   * the ClusterRole the bot is deployed with. Nothing here writes, and there is no secret, log,
-   * exec, attach, port-forward, proxy or watch access. The tests hold every request the checks
-   * send to this list.
+   * Every (API group, resource, verbs) the checks use, and no more: the one source of truth for the
+   * ClusterRole the bot is deployed with. Nothing here writes, and there is no secret, log, exec,
+   * attach, port-forward, proxy or watch access. The tests hold every request the checks send to
+   * this list.
    */
   public static final List<ApiPermission> PERMISSIONS =
       List.of(NODES, PODS, EVENTS, NAMESPACES, MUTATING, VALIDATING);
@@ -93,16 +93,21 @@ public final class KubeClusterReader implements ClusterReader {
       String context =
           target instanceof ClusterTarget.InCluster
               ? "in-cluster"
-              : Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName)
+              : Optional.ofNullable(config.getCurrentContext())
+                  .map(NamedContext::getName)
                   .orElse("default");
       KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
       log.debug("cluster client ready context={} server={}", context, config.getMasterUrl());
       return new KubeClusterReader(
-          client, context, config.getMasterUrl(), ClusterSettings.describe(settings.requestTimeout()));
+          client,
+          context,
+          config.getMasterUrl(),
+          ClusterSettings.describe(settings.requestTimeout()));
     } catch (ClusterAccessException e) {
       return ClusterReader.unavailable(wanted, e.getMessage());
     } catch (RuntimeException e) {
-      return ClusterReader.unavailable(wanted, "cannot configure the cluster client: " + e.getMessage());
+      return ClusterReader.unavailable(
+          wanted, "cannot configure the cluster client: " + e.getMessage());
     }
   }
 
@@ -117,8 +122,13 @@ public final class KubeClusterReader implements ClusterReader {
                 ? List.of()
                 : config.getContexts().stream().map(NamedContext::getName).toList();
         throw new ClusterAccessException(
-            "no context '" + k.context().get() + "' in " + k.file() + " (it has: "
-                + String.join(", ", known) + ")");
+            "no context '"
+                + k.context().get()
+                + "' in "
+                + k.file()
+                + " (it has: "
+                + String.join(", ", known)
+                + ")");
       }
     }
     return config;
@@ -190,7 +200,8 @@ public final class KubeClusterReader implements ClusterReader {
   public List<MutatingWebhookConfiguration> listMutatingWebhooks() {
     return call(
         Op.list(MUTATING, Optional.empty()),
-        () -> client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems());
+        () ->
+            client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems());
   }
 
   @Override
@@ -198,7 +209,12 @@ public final class KubeClusterReader implements ClusterReader {
     return call(
         Op.list(VALIDATING, Optional.empty()),
         () ->
-            client.admissionRegistration().v1().validatingWebhookConfigurations().list().getItems());
+            client
+                .admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .list()
+                .getItems());
   }
 
   @Override
@@ -234,20 +250,31 @@ public final class KubeClusterReader implements ClusterReader {
     return switch (code) {
       case 401 ->
           new ClusterAccessException(
-              "the API server at " + server + " rejected the credentials of context " + context
+              "the API server at "
+                  + server
+                  + " rejected the credentials of context "
+                  + context
                   + " (401): renew them, e.g. gcloud container clusters get-credentials",
               status,
               e);
       case 403 ->
           new ClusterAccessException(
-              "cannot " + what + ": grant " + op.verb() + " on " + op.permission().qualifiedResource()
+              "cannot "
+                  + what
+                  + ": grant "
+                  + op.verb()
+                  + " on "
+                  + op.permission().qualifiedResource()
                   + op.grantScope(),
               status,
               e);
       case 404 ->
           new ClusterAccessException(
-              "cannot " + what + ": the API server does not serve "
-                  + op.permission().qualifiedResource() + " (404)",
+              "cannot "
+                  + what
+                  + ": the API server does not serve "
+                  + op.permission().qualifiedResource()
+                  + " (404)",
               status,
               e);
       case 429 ->
@@ -255,10 +282,11 @@ public final class KubeClusterReader implements ClusterReader {
               "cannot " + what + ": the API server is throttling requests (429), try again later",
               status,
               e);
-      default -> code >= 500
-          ? new ClusterAccessException(
-              "cannot " + what + ": the API server failed (HTTP " + code + ")", status, e)
-          : transport(what, e, status);
+      default ->
+          code >= 500
+              ? new ClusterAccessException(
+                  "cannot " + what + ": the API server failed (HTTP " + code + ")", status, e)
+              : transport(what, e, status);
     };
   }
 
@@ -267,14 +295,21 @@ public final class KubeClusterReader implements ClusterReader {
       String name = t.getClass().getSimpleName();
       if (name.contains("Timeout") || t instanceof java.io.InterruptedIOException) {
         return new ClusterAccessException(
-            "cannot " + what + ": no answer from the API server at " + server + " within "
+            "cannot "
+                + what
+                + ": no answer from the API server at "
+                + server
+                + " within "
                 + requestTimeout,
             t.getMessage(),
             e);
       }
       if (t instanceof ConnectException) {
         return new ClusterAccessException(
-            "cannot " + what + ": cannot reach the API server at " + server
+            "cannot "
+                + what
+                + ": cannot reach the API server at "
+                + server
                 + " (connection refused)",
             t.getMessage(),
             e);

@@ -12,8 +12,8 @@ import java.util.Locale;
  * {@code node-condition}: a node reports the {@code condition} (default {@code Ready}) with a
  * message carrying one of the {@code match} substrings, e.g. Ready=False with "NetworkReady=false
  * reason:NetworkPluginNotReady … cni config uninitialized". Without {@code match}, any unhealthy
- * status of the condition counts. Conditions are the node's state now: a node that recovered
- * shows nothing, hence {@code inconclusive} when none reports it.
+ * status of the condition counts. Conditions are the node's state now: a node that recovered shows
+ * nothing, hence {@code inconclusive} when none reports it.
  */
 final class NodeConditionCheck implements ClusterCheck {
 
@@ -39,21 +39,34 @@ final class NodeConditionCheck implements ClusterCheck {
       for (NodeCondition c : conditions) {
         if (type.equalsIgnoreCase(c.getType()) && unhealthy(c, needles)) {
           String line =
-              facts.label() + ": " + c.getType() + "=" + c.getStatus()
+              facts.label()
+                  + ": "
+                  + c.getType()
+                  + "="
+                  + c.getStatus()
                   + (c.getReason() == null ? "" : " (" + c.getReason() + ")")
                   + (c.getLastTransitionTime() == null ? "" : " since " + c.getLastTransitionTime())
-                  + ": " + c.getMessage();
+                  + ": "
+                  + c.getMessage();
           evidence.add(line);
           if (first == null) {
-            first = facts.label() + " reports " + c.getType() + "=" + c.getStatus() + ": "
-                + c.getMessage();
+            first =
+                facts.label()
+                    + " reports "
+                    + c.getType()
+                    + "="
+                    + c.getStatus()
+                    + ": "
+                    + c.getMessage();
           }
         }
       }
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no node reports it now (" + nodes.size() + " checked); the condition can also show"
+          "no node reports it now ("
+              + nodes.size()
+              + " checked); the condition can also show"
               + " briefly while a node starts",
           List.of());
     }

@@ -38,9 +38,10 @@ record NodeFacts(
         info != null && info.getOperatingSystem() != null
             ? info.getOperatingSystem()
             : labels.getOrDefault("kubernetes.io/os", "");
-    String runtimeText = info == null || info.getContainerRuntimeVersion() == null
-        ? ""
-        : info.getContainerRuntimeVersion();
+    String runtimeText =
+        info == null || info.getContainerRuntimeVersion() == null
+            ? ""
+            : info.getContainerRuntimeVersion();
     int scheme = runtimeText.indexOf("://");
     String runtime = scheme < 0 ? "" : runtimeText.substring(0, scheme);
     String runtimeVersion = scheme < 0 ? runtimeText : runtimeText.substring(scheme + 3);
@@ -62,7 +63,7 @@ record NodeFacts(
     }
   }
 
-  /** "node gke-…-abcd · pool win-pool · windows · GKE 1.21.5-gke.1302 · containerd 1.5.7-gke.0". */
+  /** "node gke-…-abcd · pool win-pool · windows · GKE 1.21.5-gke.1302 · containerd 1.5.7". */
   String describe() {
     List<String> parts = new ArrayList<>();
     parts.add("node " + name);

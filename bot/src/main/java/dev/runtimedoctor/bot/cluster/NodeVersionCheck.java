@@ -21,10 +21,10 @@ import java.util.stream.Collectors;
  * {@code node-version}: holds each node's OS, runtime and versions ({@code status.nodeInfo}) to the
  * entry's {@code affected} platform, GKE and containerd ranges and its {@code fixed_in} versions.
  *
- * <p>A node at or past a fixed version of its own minor line (or on a line newer than every fix)
- * is not affected even when a range's upper bound equals the fix: the seed writes "1.18.0 to
- * 1.18.18" beside "fixed in 1.18.18". The optional {@code runtime} parameter ({@code containerd}
- * or {@code docker}) limits the entry to nodes of that runtime; containerd ranges imply it.
+ * <p>A node at or past a fixed version of its own minor line (or on a line newer than every fix) is
+ * not affected even when a range's upper bound equals the fix: the seed writes "1.18.0 to 1.18.18"
+ * beside "fixed in 1.18.18". The optional {@code runtime} parameter ({@code containerd} or {@code
+ * docker}) limits the entry to nodes of that runtime; containerd ranges imply it.
  */
 final class NodeVersionCheck implements ClusterCheck {
 
@@ -51,25 +51,37 @@ final class NodeVersionCheck implements ClusterCheck {
       return Finding.inconclusive(
           "this issue can affect every node: versions neither confirm nor rule it out", all);
     }
-    List<NodeFacts> onPlatform =
-        nodes.stream().filter(n -> a.platform().includes(n.os())).toList();
+    List<NodeFacts> onPlatform = nodes.stream().filter(n -> a.platform().includes(n.os())).toList();
     if (onPlatform.isEmpty()) {
       String systems =
-          nodes.stream().map(NodeFacts::os).filter(s -> !s.isEmpty()).distinct()
+          nodes.stream()
+              .map(NodeFacts::os)
+              .filter(s -> !s.isEmpty())
+              .distinct()
               .collect(Collectors.joining(", "));
       return Finding.notAffected(
-          "matches the error, but your nodes run " + (systems.isEmpty() ? "another OS" : systems)
-              + "; it affects " + a.platform().code() + " nodes only",
+          "matches the error, but your nodes run "
+              + (systems.isEmpty() ? "another OS" : systems)
+              + "; it affects "
+              + a.platform().code()
+              + " nodes only",
           all);
     }
     if (runtime.isPresent()
         && onPlatform.stream().noneMatch(n -> n.runtime().isEmpty() || runtimeIs(n, runtime))) {
       String runtimes =
-          onPlatform.stream().map(n -> n.runtime() + " " + n.runtimeVersion()).distinct()
+          onPlatform.stream()
+              .map(n -> n.runtime() + " " + n.runtimeVersion())
+              .distinct()
               .collect(Collectors.joining(", "));
       return Finding.notAffected(
-          "matches the error, but your " + platformWord(a.platform()) + "nodes run " + runtimes
-              + "; it affects " + runtime.get() + " nodes only",
+          "matches the error, but your "
+              + platformWord(a.platform())
+              + "nodes run "
+              + runtimes
+              + "; it affects "
+              + runtime.get()
+              + " nodes only",
           all);
     }
     // Nodes of another runtime are ruled out like those of another platform: the summary speaks
@@ -77,15 +89,17 @@ final class NodeVersionCheck implements ClusterCheck {
     List<NodeFacts> eligible =
         onPlatform.stream().filter(n -> runtime.isEmpty() || runtimeIs(n, runtime)).toList();
     List<Judgement> judged = eligible.stream().map(n -> judge(n, a)).toList();
-    List<NodeFacts> hit =
-        judged.stream().filter(Judgement::affected).map(Judgement::node).toList();
+    List<NodeFacts> hit = judged.stream().filter(Judgement::affected).map(Judgement::node).toList();
     String kind = platformWord(a.platform()) + runtime.map(r -> r + " ").orElse("");
     if (!hit.isEmpty()) {
       List<String> evidence = hit.stream().map(NodeFacts::describe).toList();
       if (!versioned) {
         return Finding.inconclusive(
-            "your " + kind + "nodes can have this issue; no version range narrows it down ("
-                + count(hit.size(), "node") + ")",
+            "your "
+                + kind
+                + "nodes can have this issue; no version range narrows it down ("
+                + count(hit.size(), "node")
+                + ")",
             evidence);
       }
       String who =
@@ -101,9 +115,7 @@ final class NodeVersionCheck implements ClusterCheck {
     }
     return Finding.notAffected(
         notAffectedSummary(ruledOut),
-        ruledOut.stream()
-            .map(j -> j.node().describe() + ": " + tails(List.of(j), false))
-            .toList());
+        ruledOut.stream().map(j -> j.node().describe() + ": " + tails(List.of(j), false)).toList());
   }
 
   private static boolean runtimeIs(NodeFacts n, Optional<String> runtime) {
@@ -148,8 +160,8 @@ final class NodeVersionCheck implements ClusterCheck {
   }
 
   /**
-   * The fix {@code v} is at or past: one of its own minor line, or the newest fix when {@code v}
-   * is on a later line than all of them.
+   * The fix {@code v} is at or past: one of its own minor line, or the newest fix when {@code v} is
+   * on a later line than all of them.
    */
   static Optional<Version> pastFix(Version v, List<Version> fixes) {
     Optional<Version> sameLine =

@@ -25,7 +25,10 @@ final class PodContainers {
   /** "pod shop/web-1 (node n)". */
   static String label(Pod pod) {
     String node = pod.getSpec() == null ? null : pod.getSpec().getNodeName();
-    return "pod " + pod.getMetadata().getNamespace() + "/" + pod.getMetadata().getName()
+    return "pod "
+        + pod.getMetadata().getNamespace()
+        + "/"
+        + pod.getMetadata().getName()
         + (node == null ? "" : " (node " + node + ")");
   }
 }

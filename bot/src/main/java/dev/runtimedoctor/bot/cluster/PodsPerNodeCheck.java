@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * {@code pods-per-node}: a node whose pods use (nearly) every address of its {@code podCIDR}. The
  * CNI's host-local range skips the network and broadcast addresses (a /26 gives
- * 10.48.131.1-10.48.131.62); host-network pods and finished pods hold no address. A range that
- * is full while few pods run is a leak, which the API cannot show: then the check is
- * {@code inconclusive}.
+ * 10.48.131.1-10.48.131.62); host-network pods and finished pods hold no address. A range that is
+ * full while few pods run is a leak, which the API cannot show: then the check is {@code
+ * inconclusive}.
  */
 final class PodsPerNodeCheck implements ClusterCheck {
 
@@ -47,7 +47,12 @@ final class PodsPerNodeCheck implements ClusterCheck {
       int used = podsByNode.getOrDefault(facts.name(), 0);
       int addresses = size.get();
       String line =
-          facts.label() + ": " + used + " pods for the " + addresses + " addresses of podCIDR "
+          facts.label()
+              + ": "
+              + used
+              + " pods for the "
+              + addresses
+              + " addresses of podCIDR "
               + cidr.get();
       double share = (double) used / addresses;
       if (share > fullestShare) {
@@ -57,8 +62,15 @@ final class PodsPerNodeCheck implements ClusterCheck {
       if (addresses - used <= Math.max(2, addresses / 20)) {
         full.add(line);
         if (first == null) {
-          first = facts.label() + " runs " + used + " pods for the " + addresses
-              + " addresses of its podCIDR " + cidr.get() + ": new pods get no IP";
+          first =
+              facts.label()
+                  + " runs "
+                  + used
+                  + " pods for the "
+                  + addresses
+                  + " addresses of its podCIDR "
+                  + cidr.get()
+                  + ": new pods get no IP";
         }
       }
     }
@@ -68,7 +80,9 @@ final class PodsPerNodeCheck implements ClusterCheck {
     }
     if (full.isEmpty()) {
       return Finding.inconclusive(
-          "no node is near the size of its podCIDR (fullest: " + fullest + "); addresses leaked"
+          "no node is near the size of its podCIDR (fullest: "
+              + fullest
+              + "); addresses leaked"
               + " by the runtime do not show in pod counts",
           List.of(fullest));
     }
@@ -95,7 +109,9 @@ final class PodsPerNodeCheck implements ClusterCheck {
       return Optional.of(node.getSpec().getPodCIDR());
     }
     List<String> cidrs = node.getSpec().getPodCIDRs();
-    return cidrs == null ? Optional.empty() : cidrs.stream().filter(c -> !c.contains(":")).findFirst();
+    return cidrs == null
+        ? Optional.empty()
+        : cidrs.stream().filter(c -> !c.contains(":")).findFirst();
   }
 
   /** Host addresses of an IPv4 CIDR: a /26 has 62. Empty for IPv6 or a malformed value. */

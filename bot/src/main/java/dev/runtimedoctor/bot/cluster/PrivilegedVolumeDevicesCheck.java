@@ -36,21 +36,31 @@ final class PrivilegedVolumeDevicesCheck implements ClusterCheck {
                   .map(VolumeDevice::getDevicePath)
                   .collect(Collectors.joining(", "));
           evidence.add(
-              PodContainers.label(pod) + " · container " + c.getName()
-                  + " · privileged · volumeDevices " + paths);
+              PodContainers.label(pod)
+                  + " · container "
+                  + c.getName()
+                  + " · privileged · volumeDevices "
+                  + paths);
         }
       }
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no privileged container" + view.scope().describe() + " declares volumeDevices ("
-              + pods.size() + " pods read)",
+          "no privileged container"
+              + view.scope().describe()
+              + " declares volumeDevices ("
+              + pods.size()
+              + " pods read)",
           List.of());
     }
     return Finding.confirmed(
-        evidence.size() + (evidence.size() == 1 ? " privileged container declares" : " privileged"
-            + " containers declare") + " volumeDevices: containerd exposes every host device in /dev"
-            + " instead of the devicePath, e.g. " + evidence.get(0),
+        evidence.size()
+            + (evidence.size() == 1
+                ? " privileged container declares"
+                : " privileged" + " containers declare")
+            + " volumeDevices: containerd exposes every host device in /dev"
+            + " instead of the devicePath, e.g. "
+            + evidence.get(0),
         evidence);
   }
 }

@@ -13,11 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code webhooks-kube-system}: an admission webhook that intercepts pod creation in
- * {@code kube-system} and fails closed. When it breaks, the DaemonSet controller cannot create
- * {@code netd} or {@code calico-node}, and new nodes stay NotReady with "cni config
- * uninitialized". A webhook spares {@code kube-system} when its namespaceSelector does not select
- * the namespace, or its objectSelector selects none of the namespace's pods.
+ * {@code webhooks-kube-system}: an admission webhook that intercepts pod creation in {@code
+ * kube-system} and fails closed. When it breaks, the DaemonSet controller cannot create {@code
+ * netd} or {@code calico-node}, and new nodes stay NotReady with "cni config uninitialized". A
+ * webhook spares {@code kube-system} when its namespaceSelector does not select the namespace, or
+ * its objectSelector selects none of the namespace's pods.
  */
 final class WebhooksKubeSystemCheck implements ClusterCheck {
   private static final String KUBE_SYSTEM = "kube-system";
@@ -37,8 +37,14 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       for (var config : view.mutatingWebhooks()) {
         for (MutatingWebhook w : nullSafe(config.getWebhooks())) {
           hooks.add(
-              new Hook("mutating", config.getMetadata().getName(), w.getName(), w.getRules(),
-                  w.getNamespaceSelector(), w.getObjectSelector(), w.getFailurePolicy()));
+              new Hook(
+                  "mutating",
+                  config.getMetadata().getName(),
+                  w.getName(),
+                  w.getRules(),
+                  w.getNamespaceSelector(),
+                  w.getObjectSelector(),
+                  w.getFailurePolicy()));
         }
       }
     } catch (ClusterAccessException e) {
@@ -48,22 +54,34 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       for (var config : view.validatingWebhooks()) {
         for (ValidatingWebhook w : nullSafe(config.getWebhooks())) {
           hooks.add(
-              new Hook("validating", config.getMetadata().getName(), w.getName(), w.getRules(),
-                  w.getNamespaceSelector(), w.getObjectSelector(), w.getFailurePolicy()));
+              new Hook(
+                  "validating",
+                  config.getMetadata().getName(),
+                  w.getName(),
+                  w.getRules(),
+                  w.getNamespaceSelector(),
+                  w.getObjectSelector(),
+                  w.getFailurePolicy()));
         }
       }
     } catch (ClusterAccessException e) {
       failures.add(e.getMessage());
     }
     List<Hook> intercepting =
-        hooks.stream().filter(Hook::interceptsPodCreation)
-            .filter(h -> !h.sparesKubeSystem(nsLabels, podLabels)).toList();
+        hooks.stream()
+            .filter(Hook::interceptsPodCreation)
+            .filter(h -> !h.sparesKubeSystem(nsLabels, podLabels))
+            .toList();
     List<Hook> failClosed = intercepting.stream().filter(Hook::failsClosed).toList();
     if (!failClosed.isEmpty()) {
       Hook h = failClosed.get(0);
       String more = failClosed.size() == 1 ? "" : " (and " + (failClosed.size() - 1) + " more)";
       return Finding.confirmed(
-          h.kind() + " webhook " + h.name() + more + " intercepts pod creation in kube-system"
+          h.kind()
+              + " webhook "
+              + h.name()
+              + more
+              + " intercepts pod creation in kube-system"
               + " and fails closed: while it is down, netd and calico-node pods cannot start",
           failClosed.stream().map(Hook::describe).toList());
     }
@@ -74,9 +92,11 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
     evidence.addAll(failures);
     String summary =
         intercepting.isEmpty()
-            ? "no admission webhook intercepts pod creation in kube-system (" + hooks.size()
+            ? "no admission webhook intercepts pod creation in kube-system ("
+                + hooks.size()
                 + " webhooks read)"
-            : intercepting.size() + " webhooks see kube-system pods but ignore their own failures"
+            : intercepting.size()
+                + " webhooks see kube-system pods but ignore their own failures"
                 + " (failurePolicy Ignore), so they cannot block the CNI pods";
     return failures.isEmpty()
         ? Finding.inconclusive(summary, evidence)
@@ -155,10 +175,15 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
     }
 
     String describe() {
-      return kind + "webhookconfiguration " + configuration + " · webhook " + name
+      return kind
+          + "webhookconfiguration "
+          + configuration
+          + " · webhook "
+          + name
           + " · pods CREATE · namespaceSelector "
           + (LabelSelectors.isEmpty(namespaceSelector) ? "none" : "does not exclude kube-system")
-          + " · failurePolicy " + (failurePolicy == null ? "Fail (default)" : failurePolicy);
+          + " · failurePolicy "
+          + (failurePolicy == null ? "Fail (default)" : failurePolicy);
     }
 
     private static boolean anyOf(List<String> values, String... wanted) {

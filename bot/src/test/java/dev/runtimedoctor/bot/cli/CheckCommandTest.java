@@ -63,11 +63,17 @@ class CheckCommandTest {
   @DisplayName("check --entry … --namespace prints one verdict per line")
   void checkText() {
     Run run =
-        run(env, "check", "--entry", "private-registry-x509", "--entry", "pod-ip-exhaustion",
-            "--namespace", "payments");
+        run(
+            env,
+            "check",
+            "--entry",
+            "private-registry-x509",
+            "--entry",
+            "pod-ip-exhaustion",
+            "--namespace",
+            "payments");
     assertThat(run.code()).isZero();
-    List<String> verdicts =
-        run.out().lines().filter(l -> !l.startsWith(" ")).skip(1).toList();
+    List<String> verdicts = run.out().lines().filter(l -> !l.startsWith(" ")).skip(1).toList();
     assertThat(verdicts)
         .hasSize(4)
         .satisfiesExactly(
@@ -76,8 +82,9 @@ class CheckCommandTest {
             l -> assertThat(l).startsWith("confirmed     pod-ip-exhaustion pods-per-node: "),
             l ->
                 assertThat(l)
-                    .startsWith("inconclusive  pod-ip-exhaustion event: no recent event in"
-                        + " namespace payments"));
+                    .startsWith(
+                        "inconclusive  pod-ip-exhaustion event: no recent event in"
+                            + " namespace payments"));
     assertThat(run.out()).startsWith("cluster checks on context " + MockCluster.CONTEXT);
   }
 
@@ -120,7 +127,8 @@ class CheckCommandTest {
   @DisplayName("a cluster that is down never stops the answer")
   void askWithClusterDown(@TempDir Path dir) {
     Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:1");
-    Run run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "ask", "--check", "--json", IP_ERROR);
+    Run run =
+        run(Map.of("KUBECONFIG", kubeconfig.toString()), "ask", "--check", "--json", IP_ERROR);
     assertThat(run.code()).isZero();
     JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
     assertThat(o.get("reply").getAsBoolean()).isTrue();
@@ -138,7 +146,8 @@ class CheckCommandTest {
   void askCheckNoMatch() {
     Run run = run(Map.of(), "ask", "--check", "--json", "the weather is lovely today");
     assertThat(run.code()).isZero();
-    JsonObject checks = JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("checks");
+    JsonObject checks =
+        JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("checks");
     assertThat(checks.getAsJsonArray("results")).isEmpty();
     assertThat(checks.get("note").getAsString()).isEqualTo("no known issue recognised");
   }
@@ -163,7 +172,10 @@ class CheckCommandTest {
     StringWriter err = new StringWriter();
     int code =
         Main.run(
-            args, env, new ByteArrayInputStream(new byte[0]), new PrintWriter(out),
+            args,
+            env,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(out),
             new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }

@@ -36,10 +36,20 @@ class ClusterFailuresTest {
   @DisplayName("403 on nodes names the permission; the event check still confirms")
   void forbiddenNodes() {
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().withPath("/api/v1/nodes")
-          .andReturn(403, forbidden("nodes")).always();
-      cluster.server().expect().get().withPath("/api/v1/events")
-          .andReturn(200, new EventListBuilder().addToItems(ipEvent()).build()).always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/nodes")
+          .andReturn(403, forbidden("nodes"))
+          .always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/events")
+          .andReturn(200, new EventListBuilder().addToItems(ipEvent()).build())
+          .always();
       List<CheckResult> results = run(cluster, FAST, entry("pod-ip-exhaustion"));
 
       CheckResult nodes = result(results, "pod-ip-exhaustion", "node-version");
@@ -58,11 +68,26 @@ class ClusterFailuresTest {
   @DisplayName("403 on events in one namespace names the namespace of the grant")
   void forbiddenNamespacedEvents() {
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().withPath("/api/v1/namespaces/shop")
-          .andReturn(200, new io.fabric8.kubernetes.api.model.NamespaceBuilder()
-              .withNewMetadata().withName("shop").endMetadata().build()).always();
-      cluster.server().expect().get().withPath("/api/v1/namespaces/shop/events")
-          .andReturn(403, forbidden("events")).always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/namespaces/shop")
+          .andReturn(
+              200,
+              new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+                  .withNewMetadata()
+                  .withName("shop")
+                  .endMetadata()
+                  .build())
+          .always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/namespaces/shop/events")
+          .andReturn(403, forbidden("events"))
+          .always();
       try (ClusterChecks checks = cluster.checks(dir, FAST)) {
         List<CheckResult> results =
             checks.run(List.of(entry("insecure-registry-http")), CheckScope.of("shop", null, null));
@@ -77,14 +102,27 @@ class ClusterFailuresTest {
   @DisplayName("404 on the webhook API says the API server does not serve it")
   void missingApi() {
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().withPath("/api/v1/nodes")
-          .andReturn(200, new NodeListBuilder().build()).always();
-      cluster.server().expect().get()
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/nodes")
+          .andReturn(200, new NodeListBuilder().build())
+          .always();
+      cluster
+          .server()
+          .expect()
+          .get()
           .withPath("/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations")
-          .andReturn(404, notFound()).always();
-      cluster.server().expect().get()
+          .andReturn(404, notFound())
+          .always();
+      cluster
+          .server()
+          .expect()
+          .get()
           .withPath("/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations")
-          .andReturn(404, notFound()).always();
+          .andReturn(404, notFound())
+          .always();
       List<CheckResult> results = run(cluster, FAST, entry("cni-config-uninitialized"));
       CheckResult webhooks = result(results, "cni-config-uninitialized", "webhooks-kube-system");
       assertThat(webhooks.verdict()).isEqualTo(Verdict.UNAVAILABLE);
@@ -102,11 +140,22 @@ class ClusterFailuresTest {
   @DisplayName("500 is unavailable with the server's status; other lists still answer")
   void serverError() {
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().withPath("/api/v1/nodes")
-          .andReturn(500, new StatusBuilder().withCode(500).withMessage("etcdserver: leader changed")
-              .build()).always();
-      cluster.server().expect().get().withPath("/api/v1/pods")
-          .andReturn(200, new PodListBuilder().build()).always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/nodes")
+          .andReturn(
+              500,
+              new StatusBuilder().withCode(500).withMessage("etcdserver: leader changed").build())
+          .always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .withPath("/api/v1/pods")
+          .andReturn(200, new PodListBuilder().build())
+          .always();
       List<CheckResult> results =
           run(cluster, FAST, entry("windows-drive-letter-mount"), entry("exec-probe-timeout"));
       CheckResult nodes = result(results, "windows-drive-letter-mount", "node-version");
@@ -122,8 +171,14 @@ class ClusterFailuresTest {
   @DisplayName("a server that does not answer is unavailable after the request timeout")
   void silentServer() {
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().delay(10, TimeUnit.SECONDS).withPath("/api/v1/nodes")
-          .andReturn(200, new NodeListBuilder().build()).always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .delay(10, TimeUnit.SECONDS)
+          .withPath("/api/v1/nodes")
+          .andReturn(200, new NodeListBuilder().build())
+          .always();
       long start = System.nanoTime();
       List<CheckResult> results = run(cluster, FAST, entry("windows-drive-letter-mount"));
       long millis = (System.nanoTime() - start) / 1_000_000;
@@ -141,8 +196,14 @@ class ClusterFailuresTest {
         new ClusterSettings(
             Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(800), 2);
     try (MockCluster cluster = MockCluster.expectations()) {
-      cluster.server().expect().get().delay(5, TimeUnit.SECONDS).withPath("/api/v1/nodes")
-          .andReturn(200, new NodeListBuilder().build()).always();
+      cluster
+          .server()
+          .expect()
+          .get()
+          .delay(5, TimeUnit.SECONDS)
+          .withPath("/api/v1/nodes")
+          .andReturn(200, new NodeListBuilder().build())
+          .always();
       long start = System.nanoTime();
       List<CheckResult> results =
           run(cluster, patient, entry("windows-drive-letter-mount"), entry("gpu-metrics-missing"));
@@ -166,7 +227,8 @@ class ClusterFailuresTest {
     Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:" + port);
     long start = System.nanoTime();
     try (ClusterChecks checks =
-        ClusterChecks.connect(Map.of("KUBECONFIG", kubeconfig.toString()), Optional.empty(), FAST)) {
+        ClusterChecks.connect(
+            Map.of("KUBECONFIG", kubeconfig.toString()), Optional.empty(), FAST)) {
       List<CheckResult> results =
           checks.run(List.of(entry("pod-ip-exhaustion")), CheckScope.CLUSTER);
       assertThat(results)
@@ -185,7 +247,8 @@ class ClusterFailuresTest {
       assertThat(checks.context()).isEqualTo("none");
       assertThat(results)
           .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.UNAVAILABLE))
-          .allSatisfy(r -> assertThat(r.summary()).startsWith("no cluster configured: set KUBECONFIG"));
+          .allSatisfy(
+              r -> assertThat(r.summary()).startsWith("no cluster configured: set KUBECONFIG"));
     }
   }
 
@@ -196,12 +259,14 @@ class ClusterFailuresTest {
     try (ClusterChecks checks =
         ClusterChecks.connect(
             Map.of("KUBECONFIG", kubeconfig.toString()), Optional.of("prod"), FAST)) {
-      CheckResult r =
-          checks.run(List.of(entry("gpu-metrics-missing")), CheckScope.CLUSTER).get(0);
+      CheckResult r = checks.run(List.of(entry("gpu-metrics-missing")), CheckScope.CLUSTER).get(0);
       assertThat(r.verdict()).isEqualTo(Verdict.UNAVAILABLE);
       assertThat(r.summary())
           .isEqualTo(
-              "no context 'prod' in " + kubeconfig + " (it has: " + MockCluster.CONTEXT
+              "no context 'prod' in "
+                  + kubeconfig
+                  + " (it has: "
+                  + MockCluster.CONTEXT
                   + ", staging)");
     }
   }
@@ -222,20 +287,33 @@ class ClusterFailuresTest {
         .withReason("Forbidden")
         .withCode(403)
         .withMessage(
-            resource + " is forbidden: User \"system:serviceaccount:runtime-doctor:runtime-doctor\""
-                + " cannot list resource \"" + resource + "\" in API group \"\" at the cluster scope")
+            resource
+                + " is forbidden: User \"system:serviceaccount:runtime-doctor:runtime-doctor\""
+                + " cannot list resource \""
+                + resource
+                + "\" in API group \"\" at the cluster scope")
         .build();
   }
 
   private static Status notFound() {
-    return new StatusBuilder().withStatus("Failure").withReason("NotFound").withCode(404)
-        .withMessage("the server could not find the requested resource").build();
+    return new StatusBuilder()
+        .withStatus("Failure")
+        .withReason("NotFound")
+        .withCode(404)
+        .withMessage("the server could not find the requested resource")
+        .build();
   }
 
   private static io.fabric8.kubernetes.api.model.Event ipEvent() {
     return new EventBuilder()
-        .withNewMetadata().withName("web.1").withNamespace("shop").endMetadata()
-        .withNewInvolvedObject().withKind("Pod").withNamespace("shop").withName("web-1")
+        .withNewMetadata()
+        .withName("web.1")
+        .withNamespace("shop")
+        .endMetadata()
+        .withNewInvolvedObject()
+        .withKind("Pod")
+        .withNamespace("shop")
+        .withName("web-1")
         .endInvolvedObject()
         .withReason("FailedCreatePodSandBox")
         .withMessage(

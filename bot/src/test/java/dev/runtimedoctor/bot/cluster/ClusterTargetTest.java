@@ -29,7 +29,8 @@ class ClusterTargetTest {
   void kubeconfigMissing() {
     ClusterTarget t =
         ClusterTarget.resolve(Map.of("KUBECONFIG", "/nope/config"), Optional.empty(), dir);
-    assertThat(t).isEqualTo(new ClusterTarget.Missing("KUBECONFIG names no readable file: /nope/config"));
+    assertThat(t)
+        .isEqualTo(new ClusterTarget.Missing("KUBECONFIG names no readable file: /nope/config"));
   }
 
   @Test

@@ -96,11 +96,15 @@ class GkeClusterChecksTest {
   void windowsPool() {
     CheckResult r = result(all, "windows-attach-after-restart", "node-version");
     assertThat(r.summary())
-        .contains("an affected version", "pool win-pool", "GKE 1.21.5-gke.1302",
+        .contains(
+            "an affected version",
+            "pool win-pool",
+            "GKE 1.21.5-gke.1302",
             "containerd 1.5.7-gke.0");
     assertThat(r.evidence())
         .containsExactly(
-            "node " + WINDOWS_NODE
+            "node "
+                + WINDOWS_NODE
                 + " · pool win-pool · windows · GKE 1.21.5-gke.1302 · containerd 1.5.7-gke.0");
   }
 
@@ -122,8 +126,7 @@ class GkeClusterChecksTest {
   @DisplayName("the /26 node with 61 pods is full; host-network and finished pods hold no IP")
   void podsPerNode() {
     CheckResult r = result(all, "pod-ip-exhaustion", "pods-per-node");
-    assertThat(r.summary())
-        .contains(LINUX_NODE, "61 pods for the 62 addresses", "10.48.131.0/26");
+    assertThat(r.summary()).contains(LINUX_NODE, "61 pods for the 62 addresses", "10.48.131.0/26");
     assertThat(r.evidence()).hasSize(1);
   }
 
@@ -142,7 +145,8 @@ class GkeClusterChecksTest {
   @DisplayName("events carry the seed's messages, with pod, reason, count and node")
   void events() {
     assertThat(result(all, "pod-ip-exhaustion", "event").evidence().get(0))
-        .startsWith("shop/pod/web-7d9c8b6f5d-xk2lp · FailedCreatePodSandBox ×37 · node " + LINUX_NODE)
+        .startsWith(
+            "shop/pod/web-7d9c8b6f5d-xk2lp · FailedCreatePodSandBox ×37 · node " + LINUX_NODE)
         .contains("no IP addresses available in range set: 10.48.131.1-10.48.131.62");
     assertThat(result(all, "private-registry-x509", "event").evidence())
         .singleElement()
@@ -157,7 +161,8 @@ class GkeClusterChecksTest {
   }
 
   @Test
-  @DisplayName("the webhook without a namespaceSelector is blamed; the one sparing kube-system is not")
+  @DisplayName(
+      "the webhook without a namespaceSelector is blamed; the one sparing kube-system is not")
   void webhooks() {
     CheckResult r = result(all, "cni-config-uninitialized", "webhooks-kube-system");
     assertThat(r.summary()).contains("inject.sidecar.example.com", "fails closed");
@@ -169,7 +174,8 @@ class GkeClusterChecksTest {
   void workloads() {
     assertThat(result(all, "privileged-device-mappings", "privileged-volume-devices").evidence())
         .containsExactly(
-            "pod storage/raw-block-writer-0 (node " + DOCKER_NODE
+            "pod storage/raw-block-writer-0 (node "
+                + DOCKER_NODE
                 + ") · container writer · privileged · volumeDevices /dev/xvda");
     assertThat(result(all, "exec-probe-timeout", "exec-probe-timeout").evidence())
         .singleElement()
@@ -181,7 +187,10 @@ class GkeClusterChecksTest {
   @DisplayName("--namespace and --pod narrow the events: outside the scope they are inconclusive")
   void scopedEvents() {
     List<Entry> entries =
-        List.of(entry("pod-ip-exhaustion"), entry("private-registry-x509"), entry("insecure-registry-http"));
+        List.of(
+            entry("pod-ip-exhaustion"),
+            entry("private-registry-x509"),
+            entry("insecure-registry-http"));
     List<CheckResult> payments = checks.run(entries, CheckScope.of("payments", null, null));
     assertThat(result(payments, "pod-ip-exhaustion", "event").verdict())
         .isEqualTo(Verdict.INCONCLUSIVE);

@@ -21,11 +21,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * fabric8's mock API server for the cluster tests: CRUD mode seeded from YAML fixtures under
- * {@code src/test/resources/cluster/}, or expectations mode for error paths. It records every
- * request sent after seeding, and {@link #close()} fails the test unless each was a GET that
- * {@link KubeClusterReader#PERMISSIONS} allows: every test that uses a mock cluster checks that
- * the code under test only reads.
+ * fabric8's mock API server for the cluster tests: CRUD mode seeded from YAML fixtures under {@code
+ * src/test/resources/cluster/}, or expectations mode for error paths. It records every request sent
+ * after seeding, and {@link #close()} fails the test unless each was a GET that {@link
+ * KubeClusterReader#PERMISSIONS} allows: every test that uses a mock cluster checks that the code
+ * under test only reads.
  */
 public final class MockCluster implements AutoCloseable {
   /** The context name the written kubeconfig uses, as gcloud names GKE contexts. */
@@ -42,7 +42,10 @@ public final class MockCluster implements AutoCloseable {
   public static MockCluster crud(String... fixtures) {
     KubernetesMockServer server =
         new KubernetesMockServer(
-            new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(),
+            new Context(),
+            new MockWebServer(),
+            new HashMap<>(),
+            new KubernetesCrudDispatcher(),
             false);
     server.init();
     MockCluster cluster = new MockCluster(server);

@@ -35,9 +35,15 @@ class NodeVersionCheckTest {
   @DisplayName("a node at the fixed version is not affected though the range ends there")
   void rangeEndingAtTheFix() {
     // gpu-metrics-missing: affected "1.18.0 - 1.18.18", fixed in 1.18.18.
-    assertThat(verdict("gpu-metrics-missing", node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3")))
+    assertThat(
+            verdict(
+                "gpu-metrics-missing",
+                node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3")))
         .isEqualTo(Verdict.NOT_AFFECTED);
-    assertThat(verdict("gpu-metrics-missing", node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3")))
+    assertThat(
+            verdict(
+                "gpu-metrics-missing",
+                node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3")))
         .isEqualTo(Verdict.CONFIRMED);
   }
 
@@ -54,8 +60,7 @@ class NodeVersionCheckTest {
   @Test
   @DisplayName("a containerd issue rules out Docker nodes, naming their runtime")
   void dockerNodes() {
-    Finding f =
-        run("pod-ip-exhaustion", node("d", "linux", "v1.22.8-gke.200", "docker://20.10.3"));
+    Finding f = run("pod-ip-exhaustion", node("d", "linux", "v1.22.8-gke.200", "docker://20.10.3"));
     assertThat(f.verdict()).isEqualTo(Verdict.NOT_AFFECTED);
     assertThat(f.summary())
         .isEqualTo(
@@ -80,7 +85,9 @@ class NodeVersionCheckTest {
     return new NodeVersionCheck()
         .run(
             entry,
-            entry.checks().stream().filter(c -> c.type().equals("node-version")).findFirst()
+            entry.checks().stream()
+                .filter(c -> c.type().equals("node-version"))
+                .findFirst()
                 .orElseThrow(),
             view);
   }

@@ -20,9 +20,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Nothing in the code base can write to a cluster, exec, attach, port-forward, proxy, read logs
- * or read secrets: only {@link KubeClusterReader} touches fabric8's client, and it calls nothing
- * but the reads (and the setup) listed here.
+ * Nothing in the code base can write to a cluster, exec, attach, port-forward, proxy, read logs or
+ * read secrets: only {@link KubeClusterReader} touches fabric8's client, and it calls nothing but
+ * the reads (and the setup) listed here.
  */
 class ReadOnlyArchitectureTest {
   private static final String CLIENT = "io.fabric8.kubernetes.client";
@@ -31,28 +31,85 @@ class ReadOnlyArchitectureTest {
   /** Methods that change a cluster or reach into a container, whatever class declares them. */
   private static final Set<String> FORBIDDEN =
       Set.of(
-          "create", "createOr", "createOrReplace", "update", "updateStatus", "patch",
-          "patchStatus", "delete", "edit", "editStatus", "replace", "replaceStatus", "apply",
-          "serverSideApply", "scale", "rolling", "evict", "exec", "attach", "portForward",
-          "getLog", "log", "watchLog", "watch", "inform", "informOnCondition", "runnableInformer",
-          "redirectingInput", "writingOutput", "writingError", "upload", "file", "dir", "secrets",
-          "raw", "proxy", "resource", "resourceList", "load", "genericKubernetesResources",
+          "create",
+          "createOr",
+          "createOrReplace",
+          "update",
+          "updateStatus",
+          "patch",
+          "patchStatus",
+          "delete",
+          "edit",
+          "editStatus",
+          "replace",
+          "replaceStatus",
+          "apply",
+          "serverSideApply",
+          "scale",
+          "rolling",
+          "evict",
+          "exec",
+          "attach",
+          "portForward",
+          "getLog",
+          "log",
+          "watchLog",
+          "watch",
+          "inform",
+          "informOnCondition",
+          "runnableInformer",
+          "redirectingInput",
+          "writingOutput",
+          "writingError",
+          "upload",
+          "file",
+          "dir",
+          "secrets",
+          "raw",
+          "proxy",
+          "resource",
+          "resourceList",
+          "load",
+          "genericKubernetesResources",
           "getHttpClient");
 
   /** Every fabric8 client method the reader may call: navigation, get, list and setup. */
   private static final Set<String> ALLOWED =
       Set.of(
           // navigation to the six resources and their reads
-          "nodes", "pods", "v1", "events", "namespaces", "admissionRegistration",
-          "mutatingWebhookConfigurations", "validatingWebhookConfigurations", "inNamespace",
-          "inAnyNamespace", "withName", "get", "list",
+          "nodes",
+          "pods",
+          "v1",
+          "events",
+          "namespaces",
+          "admissionRegistration",
+          "mutatingWebhookConfigurations",
+          "validatingWebhookConfigurations",
+          "inNamespace",
+          "inAnyNamespace",
+          "withName",
+          "get",
+          "list",
           // configuration and lifecycle
-          "fromKubeconfig", "empty", "setConnectionTimeout", "setRequestTimeout",
-          "setRequestRetryBackoffLimit", "setMasterUrl", "setCaCertFile", "setOauthTokenProvider",
-          "getCurrentContext", "getContexts", "getMasterUrl", "withConfig", "build", "close",
+          "fromKubeconfig",
+          "empty",
+          "setConnectionTimeout",
+          "setRequestTimeout",
+          "setRequestRetryBackoffLimit",
+          "setMasterUrl",
+          "setCaCertFile",
+          "setOauthTokenProvider",
+          "getCurrentContext",
+          "getContexts",
+          "getMasterUrl",
+          "withConfig",
+          "build",
+          "close",
           "<init>",
           // reading a failure
-          "getCode", "getStatus", "getMessage");
+          "getCode",
+          "getStatus",
+          "getMessage");
 
   private final JavaClasses codeBase =
       new ClassFileImporter()
@@ -74,10 +131,7 @@ class ReadOnlyArchitectureTest {
   @Test
   @DisplayName("the reader calls only the fabric8 client methods on the allow-list")
   void readerCallsOnlyReads() {
-    classes()
-        .that(isTheReader())
-        .should(callOnlyAllowedClientMethods())
-        .check(codeBase);
+    classes().that(isTheReader()).should(callOnlyAllowedClientMethods()).check(codeBase);
   }
 
   @Test
@@ -112,7 +166,8 @@ class ReadOnlyArchitectureTest {
 
   private static DescribedPredicate<JavaClass> isTheReader() {
     return DescribedPredicate.describe(
-        "KubeClusterReader", c -> c.getName().equals(READER) || c.getName().startsWith(READER + "$"));
+        "KubeClusterReader",
+        c -> c.getName().equals(READER) || c.getName().startsWith(READER + "$"));
   }
 
   private static DescribedPredicate<JavaClass> isNotTheReader() {

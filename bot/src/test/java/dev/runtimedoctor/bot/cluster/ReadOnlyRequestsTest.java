@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every request the checks send is a GET that {@link KubeClusterReader#PERMISSIONS} allows.
- * {@link MockCluster#close()} asserts it after every test that uses a mock cluster; this test
- * shows the recorder sees the requests and catches what it must.
+ * Every request the checks send is a GET that {@link KubeClusterReader#PERMISSIONS} allows. {@link
+ * MockCluster#close()} asserts it after every test that uses a mock cluster; this test shows the
+ * recorder sees the requests and catches what it must.
  */
 class ReadOnlyRequestsTest {
 
