@@ -234,7 +234,8 @@ public final class KubeClusterReader implements ClusterReader {
       return result;
     } catch (RuntimeException e) {
       ClusterAccessException failure = translate(op, e);
-      log.warn("cluster read failed op={} reason={}", op, failure.getMessage());
+      // INFO, not WARN: the verdict already tells the user; a terminal should not say it twice.
+      log.info("cluster read failed op={} reason={}", op, failure.getMessage());
       throw failure;
     }
   }
