@@ -1,9 +1,16 @@
 package dev.runtimedoctor.bot.cli;
 
+import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.CheckResult;
+import dev.runtimedoctor.bot.cluster.CheckScope;
+import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
+import dev.runtimedoctor.knowledge.match.Match;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +24,15 @@ final class AskCommand implements Callable<Integer> {
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
 
+  @Mixin ContextOption cluster = new ContextOption();
+
   @Option(names = "--json", description = "Print JSON: {\"matches\":[…],\"reply\":…}.")
   boolean json;
+
+  @Option(
+      names = "--check",
+      description = "Also run the top match's read-only cluster checks (see 'check').")
+  boolean check;
 
   @Option(names = "--lang", paramLabel = "it|en", description = "Answer language (default: the paste's, else $BOT_LANGUAGE, else it).")
   String lang;
@@ -40,10 +54,49 @@ final class AskCommand implements Callable<Integer> {
     Diagnosis d = service.diagnose(paste);
     Language language = Languages.choose(lang, d.language(), ctx.env());
     if (json) {
-      ctx.out().println(JsonOutput.GSON.toJson(JsonOutput.ask(d, language)));
+      JsonObject o = JsonOutput.ask(d, language);
+      if (check) {
+        ClusterRun run = runChecks(d);
+        JsonObject checks = JsonOutput.checks(run.context(), run.results());
+        run.note().ifPresent(n -> checks.addProperty("note", n));
+        o.add("checks", checks);
+      }
+      ctx.out().println(JsonOutput.GSON.toJson(o));
     } else {
       new TerminalReport(language).print(d, ctx.out());
+      // The answer is printed before the checks start: a slow or absent cluster never holds it.
+      ctx.out().flush();
+      if (check) {
+        ClusterRun run = runChecks(d);
+        ctx.out().println();
+        if (run.note().isPresent()) {
+          ctx.out().println("no cluster checks: " + run.note().get());
+        } else {
+          CheckReport.print(run.context(), run.results(), ctx.out());
+        }
+      }
     }
     return 0;
   }
+
+  /** The checks of the top confident match; without one, a note says why nothing ran. */
+  private ClusterRun runChecks(Diagnosis d) {
+    Optional<Entry> top = d.confident().stream().findFirst().map(Match::entry);
+    if (top.isEmpty()) {
+      return new ClusterRun("none", List.of(), Optional.of("no known issue recognised"));
+    }
+    if (top.get().checks().isEmpty()) {
+      return new ClusterRun(
+          "none", List.of(), Optional.of(top.get().id() + " has no cluster checks"));
+    }
+    try (ClusterChecks checks = cluster.connect(ctx.env())) {
+      return new ClusterRun(
+          checks.context(),
+          checks.run(List.of(top.get()), CheckScope.CLUSTER),
+          Optional.empty());
+    }
+  }
+
+  /** What {@code --check} found, or why it ran nothing. */
+  private record ClusterRun(String context, List<CheckResult> results, Optional<String> note) {}
 }

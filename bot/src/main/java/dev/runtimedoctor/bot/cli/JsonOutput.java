@@ -4,10 +4,12 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Evidence;
 import dev.runtimedoctor.knowledge.match.Match;
+import java.util.List;
 
 /** The JSON shapes of {@code ask --json} and {@code batch} (DESIGN §4). */
 final class JsonOutput {
@@ -34,6 +36,26 @@ final class JsonOutput {
     }
     o.add("matches", matches);
     o.addProperty("reply", d.reply());
+    return o;
+  }
+
+  /** {@code {"context":"…","results":[{"entry","check","verdict","summary","evidence":[…]}]}}. */
+  static JsonObject checks(String context, List<CheckResult> results) {
+    JsonObject o = new JsonObject();
+    o.addProperty("context", context);
+    JsonArray list = new JsonArray();
+    for (CheckResult r : results) {
+      JsonObject j = new JsonObject();
+      j.addProperty("entry", r.entry());
+      j.addProperty("check", r.check());
+      j.addProperty("verdict", r.verdict().code());
+      j.addProperty("summary", r.summary());
+      JsonArray ev = new JsonArray();
+      r.evidence().forEach(ev::add);
+      j.add("evidence", ev);
+      list.add(j);
+    }
+    o.add("results", list);
     return o;
   }
 

@@ -3,6 +3,7 @@ package dev.runtimedoctor.bot.cli;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.knowledge.entry.EntryException;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -18,6 +19,17 @@ final class KnowledgeOption {
 
   KnowledgeSource source(Map<String, String> env) {
     return KnowledgeSource.of(dir, env);
+  }
+
+  /** The knowledge base alone, without building the index: for commands that do not match. */
+  KnowledgeBase knowledge(Map<String, String> env) {
+    try {
+      return source(env).load();
+    } catch (EntryException e) {
+      throw new UserException(e.getMessage());
+    } catch (IOException e) {
+      throw new UserException("cannot read entries: " + e.getMessage());
+    }
   }
 
   DiagnosisService service(Map<String, String> env) {

@@ -1,0 +1,207 @@
+package dev.runtimedoctor.bot.cluster;
+
+import dev.runtimedoctor.knowledge.entry.CheckSpec;
+import dev.runtimedoctor.knowledge.entry.Entry;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs entries' cluster checks against one cluster, read-only: the service the command line and the
+ * Slack app share. Thread-safe; create one per cluster and close it at shutdown.
+ *
+ * <p>Every check of a run has a verdict within {@link ClusterSettings#checkTimeout()} of the run's
+ * start; a check that fails or times out is {@code unavailable} and never stops the others. Results
+ * are handed to a callback as they finish, so a chat message can be updated in place.
+ */
+public final class ClusterChecks implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClusterChecks.class);
+
+  /** Checks waiting for a thread, across runs: a full queue answers "busy" instead of growing. */
+  private static final int QUEUE_LIMIT = 1000;
+
+  private final ClusterReader reader;
+  private final ClusterSettings settings;
+  private final Map<String, ClusterCheck> checks;
+  private final ExecutorService executor;
+
+  /** Checks over {@code reader}, which this service closes. */
+  public ClusterChecks(ClusterReader reader, ClusterSettings settings) {
+    this.reader = Objects.requireNonNull(reader, "reader");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.checks =
+        Stream.of(
+                new NodeVersionCheck(),
+                new EventCheck(),
+                new NodeConditionCheck(),
+                new PodsPerNodeCheck(),
+                new WebhooksKubeSystemCheck(),
+                new PrivilegedVolumeDevicesCheck(),
+                new ExecProbeTimeoutCheck())
+            .collect(Collectors.toUnmodifiableMap(ClusterCheck::type, Function.identity()));
+    AtomicInteger threads = new AtomicInteger();
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            settings.parallelism(),
+            settings.parallelism(),
+            30,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(QUEUE_LIMIT),
+            r -> {
+              Thread t = new Thread(r, "cluster-check-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    pool.allowCoreThreadTimeOut(true);
+    this.executor = pool;
+  }
+
+  /**
+   * Connects to the cluster the environment names ({@code KUBECONFIG}, {@code ~/.kube/config}, the
+   * pod's service account), with {@code context} when given. Never throws: without a cluster every
+   * check is {@code unavailable} with the reason.
+   */
+  public static ClusterChecks connect(
+      Map<String, String> env, Optional<String> context, ClusterSettings settings) {
+    ClusterTarget target = ClusterTarget.resolve(env, context);
+    return new ClusterChecks(KubeClusterReader.open(target, settings), settings);
+  }
+
+  /** The entries among {@code entries} that have cluster checks, in order. */
+  public static List<Entry> withChecks(Collection<Entry> entries) {
+    return entries.stream().filter(e -> !e.checks().isEmpty()).toList();
+  }
+
+  /** The kubeconfig context (or {@code in-cluster}, {@code none}) the checks read. */
+  public String context() {
+    return reader.context();
+  }
+
+  /** Runs every check of {@code entries} and waits for all verdicts. */
+  public List<CheckResult> run(List<Entry> entries, CheckScope scope) {
+    return start(entries, scope, r -> {}).join();
+  }
+
+  /** As {@link #run(List, CheckScope)}, handing each result to {@code onResult} as it finishes. */
+  public List<CheckResult> run(
+      List<Entry> entries, CheckScope scope, Consumer<CheckResult> onResult) {
+    return start(entries, scope, onResult).join();
+  }
+
+  /**
+   * Starts every check of {@code entries} and returns at once. {@code onResult} gets each result as
+   * it finishes, one call at a time (never concurrently), on a checks thread; the future completes
+   * with all results in entry and check order, never exceptionally.
+   */
+  public CompletableFuture<List<CheckResult>> start(
+      List<Entry> entries, CheckScope scope, Consumer<CheckResult> onResult) {
+    Objects.requireNonNull(onResult, "onResult");
+    ClusterView view = new ClusterView(reader, scope);
+    Object deliveryLock = new Object();
+    List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
+    for (Entry entry : entries) {
+      for (CheckSpec spec : entry.checks()) {
+        CheckResult timedOut =
+            result(
+                entry,
+                spec,
+                Finding.unavailable(
+                    "no verdict within "
+                        + ClusterSettings.describe(settings.checkTimeout())
+                        + ": the API server is slow or unreachable",
+                    List.of()));
+        CompletableFuture<CheckResult> f;
+        try {
+          f =
+              CompletableFuture.supplyAsync(() -> runOne(entry, spec, view), executor)
+                  .completeOnTimeout(
+                      timedOut, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+          f =
+              CompletableFuture.completedFuture(
+                  result(
+                      entry,
+                      spec,
+                      Finding.unavailable(
+                          "too many cluster checks are running: try again shortly", List.of())));
+        }
+        futures.add(
+            f.thenApply(
+                r -> {
+                  deliver(r, onResult, deliveryLock);
+                  return r;
+                }));
+      }
+    }
+    return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+        .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+  }
+
+  private CheckResult runOne(Entry entry, CheckSpec spec, ClusterView view) {
+    long start = System.nanoTime();
+    ClusterCheck check = checks.get(spec.type());
+    Finding finding;
+    if (check == null) {
+      finding =
+          Finding.unavailable(
+              "this version of the bot has no '" + spec.type() + "' check (" + entry.source() + ")",
+              List.of());
+    } else {
+      try {
+        finding = check.run(entry, spec, view);
+      } catch (ClusterAccessException e) {
+        finding = Finding.unavailable(e.getMessage(), e.detail().map(List::of).orElse(List.of()));
+      } catch (RuntimeException e) {
+        String ref = UUID.randomUUID().toString().substring(0, 8);
+        log.error("cluster check failed ref={} entry={} check={}", ref, entry.id(), spec.type(), e);
+        finding = Finding.unavailable("the check failed unexpectedly (ref " + ref + ")", List.of());
+      }
+    }
+    CheckResult r = result(entry, spec, finding);
+    log.info(
+        "cluster check entry={} check={} verdict={} millis={}",
+        r.entry(),
+        r.check(),
+        r.verdict().code(),
+        (System.nanoTime() - start) / 1_000_000);
+    return r;
+  }
+
+  private static CheckResult result(Entry entry, CheckSpec spec, Finding f) {
+    return new CheckResult(entry.id(), spec.type(), f.verdict(), f.summary(), f.evidence());
+  }
+
+  private static void deliver(CheckResult r, Consumer<CheckResult> onResult, Object lock) {
+    synchronized (lock) {
+      try {
+        onResult.accept(r);
+      } catch (RuntimeException e) {
+        log.warn("cluster check callback failed entry={} check={}", r.entry(), r.check(), e);
+      }
+    }
+  }
+
+  /** Stops the check threads and closes the cluster connection. */
+  @Override
+  public void close() {
+    executor.shutdownNow();
+    reader.close();
+  }
+}

@@ -1,0 +1,369 @@
+package dev.runtimedoctor.bot.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The read-only cluster client: the one class in the code base that touches fabric8's client. It
+ * can only get and list what {@link #PERMISSIONS} names, every call bounded by the connect and
+ * request timeouts, and it turns every failure into a {@link ClusterAccessException} that says what
+ * to do. An ArchUnit rule holds the rest of the code base to that.
+ */
+public final class KubeClusterReader implements ClusterReader {
+  private static final Logger log = LoggerFactory.getLogger(KubeClusterReader.class);
+
+  private static final String ADMISSION = "admissionregistration.k8s.io";
+  private static final ApiPermission NODES = perm("", "nodes", "get", "list");
+  private static final ApiPermission PODS = perm("", "pods", "list");
+  private static final ApiPermission EVENTS = perm("", "events", "list");
+  private static final ApiPermission NAMESPACES = perm("", "namespaces", "get");
+  private static final ApiPermission MUTATING =
+      perm(ADMISSION, "mutatingwebhookconfigurations", "list");
+  private static final ApiPermission VALIDATING =
+      perm(ADMISSION, "validatingwebhookconfigurations", "list");
+
+  /**
+   * Every (API group, resource, verbs) the checks use, and no more: the one source of truth for the
+   * ClusterRole the bot is deployed with. Nothing here writes, and there is no secret, log, exec,
+   * attach, port-forward, proxy or watch access. The tests hold every request the checks send to
+   * this list.
+   */
+  public static final List<ApiPermission> PERMISSIONS =
+      List.of(NODES, PODS, EVENTS, NAMESPACES, MUTATING, VALIDATING);
+
+  private final KubernetesClient client;
+  private final String context;
+  private final String server;
+  private final String requestTimeout;
+
+  private KubeClusterReader(
+      KubernetesClient client, String context, String server, String requestTimeout) {
+    this.client = client;
+    this.context = context;
+    this.server = server;
+    this.requestTimeout = requestTimeout;
+  }
+
+  /**
+   * Connects to {@code target}. Never throws: a target that cannot be configured yields a reader
+   * whose every read fails with the reason.
+   */
+  public static ClusterReader open(ClusterTarget target, ClusterSettings settings) {
+    Objects.requireNonNull(settings, "settings");
+    if (target instanceof ClusterTarget.Missing missing) {
+      return ClusterReader.unavailable("none", missing.reason());
+    }
+    String wanted = "none";
+    try {
+      Config config;
+      if (target instanceof ClusterTarget.Kubeconfig k) {
+        wanted = k.context().orElse("current-context of " + k.file());
+        config = kubeconfig(k);
+      } else {
+        wanted = "in-cluster";
+        config = inCluster((ClusterTarget.InCluster) target);
+      }
+      config.setConnectionTimeout(Math.toIntExact(settings.connectTimeout().toMillis()));
+      config.setRequestTimeout(Math.toIntExact(settings.requestTimeout().toMillis()));
+      // A check is asked once; retrying with back-off would only delay "unavailable".
+      config.setRequestRetryBackoffLimit(0);
+      String context =
+          target instanceof ClusterTarget.InCluster
+              ? "in-cluster"
+              : Optional.ofNullable(config.getCurrentContext())
+                  .map(NamedContext::getName)
+                  .orElse("default");
+      KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+      log.debug("cluster client ready context={} server={}", context, config.getMasterUrl());
+      return new KubeClusterReader(
+          client,
+          context,
+          config.getMasterUrl(),
+          ClusterSettings.describe(settings.requestTimeout()));
+    } catch (ClusterAccessException e) {
+      return ClusterReader.unavailable(wanted, e.getMessage());
+    } catch (RuntimeException e) {
+      return ClusterReader.unavailable(
+          wanted, "cannot configure the cluster client: " + e.getMessage());
+    }
+  }
+
+  private static Config kubeconfig(ClusterTarget.Kubeconfig k) {
+    Config config = Config.fromKubeconfig(k.context().orElse(null), k.file().toFile());
+    if (k.context().isPresent()) {
+      String current =
+          Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName).orElse("");
+      if (!current.equals(k.context().get())) {
+        List<String> known =
+            config.getContexts() == null
+                ? List.of()
+                : config.getContexts().stream().map(NamedContext::getName).toList();
+        throw new ClusterAccessException(
+            "no context '"
+                + k.context().get()
+                + "' in "
+                + k.file()
+                + " (it has: "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
+    return config;
+  }
+
+  private static Config inCluster(ClusterTarget.InCluster c) {
+    Config config = Config.empty();
+    String host = c.host().contains(":") ? "[" + c.host() + "]" : c.host();
+    config.setMasterUrl("https://" + host + ":" + c.port());
+    config.setCaCertFile(c.serviceAccountDir().resolve("ca.crt").toString());
+    Path token = c.serviceAccountDir().resolve("token");
+    // Kubernetes rotates the projected token: read it for every request instead of once.
+    config.setOauthTokenProvider(() -> readToken(token));
+    return config;
+  }
+
+  private static String readToken(Path token) {
+    try {
+      return Files.readString(token, StandardCharsets.UTF_8).trim();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the service account token " + token, e);
+    }
+  }
+
+  @Override
+  public String context() {
+    return context;
+  }
+
+  @Override
+  public List<Node> listNodes() {
+    return call(Op.list(NODES, Optional.empty()), () -> client.nodes().list().getItems());
+  }
+
+  @Override
+  public Optional<Node> getNode(String name) {
+    return call(
+        Op.get(NODES, name), () -> Optional.ofNullable(client.nodes().withName(name).get()));
+  }
+
+  @Override
+  public List<Pod> listPods(Optional<String> namespace) {
+    return call(
+        Op.list(PODS, namespace),
+        () ->
+            namespace.isPresent()
+                ? client.pods().inNamespace(namespace.get()).list().getItems()
+                : client.pods().inAnyNamespace().list().getItems());
+  }
+
+  @Override
+  public List<Event> listEvents(Optional<String> namespace) {
+    return call(
+        Op.list(EVENTS, namespace),
+        () ->
+            namespace.isPresent()
+                ? client.v1().events().inNamespace(namespace.get()).list().getItems()
+                : client.v1().events().inAnyNamespace().list().getItems());
+  }
+
+  @Override
+  public Optional<Namespace> getNamespace(String name) {
+    return call(
+        Op.get(NAMESPACES, name),
+        () -> Optional.ofNullable(client.namespaces().withName(name).get()));
+  }
+
+  @Override
+  public List<MutatingWebhookConfiguration> listMutatingWebhooks() {
+    return call(
+        Op.list(MUTATING, Optional.empty()),
+        () ->
+            client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems());
+  }
+
+  @Override
+  public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
+    return call(
+        Op.list(VALIDATING, Optional.empty()),
+        () ->
+            client
+                .admissionRegistration()
+                .v1()
+                .validatingWebhookConfigurations()
+                .list()
+                .getItems());
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.close();
+    } catch (RuntimeException e) {
+      log.debug("closing the cluster client failed: {}", e.toString());
+    }
+  }
+
+  private <T> T call(Op op, Supplier<T> read) {
+    long start = System.nanoTime();
+    try {
+      T result = read.get();
+      log.debug("cluster read op={} millis={}", op, (System.nanoTime() - start) / 1_000_000);
+      return result;
+    } catch (RuntimeException e) {
+      ClusterAccessException failure = translate(op, e);
+      // INFO, not WARN: the verdict already tells the user; a terminal should not say it twice.
+      log.info("cluster read failed op={} reason={}", op, failure.getMessage());
+      throw failure;
+    }
+  }
+
+  /** Turns what fabric8 threw into a message that names the permission or the fix. */
+  private ClusterAccessException translate(Op op, RuntimeException e) {
+    int code = e instanceof KubernetesClientException k ? k.getCode() : 0;
+    String status =
+        e instanceof KubernetesClientException k && k.getStatus() != null
+            ? k.getStatus().getMessage()
+            : null;
+    String what = op.verb() + " " + op.target();
+    return switch (code) {
+      case 401 ->
+          new ClusterAccessException(
+              "the API server at "
+                  + server
+                  + " rejected the credentials of context "
+                  + context
+                  + " (401): renew them, e.g. gcloud container clusters get-credentials",
+              status,
+              e);
+      case 403 ->
+          new ClusterAccessException(
+              "cannot "
+                  + what
+                  + ": grant "
+                  + op.verb()
+                  + " on "
+                  + op.permission().qualifiedResource()
+                  + op.grantScope(),
+              status,
+              e);
+      case 404 ->
+          new ClusterAccessException(
+              "cannot "
+                  + what
+                  + ": the API server does not serve "
+                  + op.permission().qualifiedResource()
+                  + " (404)",
+              status,
+              e);
+      case 429 ->
+          new ClusterAccessException(
+              "cannot " + what + ": the API server is throttling requests (429), try again later",
+              status,
+              e);
+      default ->
+          code >= 500
+              ? new ClusterAccessException(
+                  "cannot " + what + ": the API server failed (HTTP " + code + ")", status, e)
+              : transport(what, e, status);
+    };
+  }
+
+  private ClusterAccessException transport(String what, RuntimeException e, String status) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String name = t.getClass().getSimpleName();
+      if (name.contains("Timeout") || t instanceof java.io.InterruptedIOException) {
+        return new ClusterAccessException(
+            "cannot "
+                + what
+                + ": no answer from the API server at "
+                + server
+                + " within "
+                + requestTimeout,
+            t.getMessage(),
+            e);
+      }
+      if (t instanceof ConnectException) {
+        return new ClusterAccessException(
+            "cannot "
+                + what
+                + ": cannot reach the API server at "
+                + server
+                + " (connection refused)",
+            t.getMessage(),
+            e);
+      }
+      if (t instanceof UnknownHostException) {
+        return new ClusterAccessException(
+            "cannot " + what + ": unknown API server host in " + server, t.getMessage(), e);
+      }
+      if (t instanceof SSLException) {
+        return new ClusterAccessException(
+            "cannot " + what + ": TLS with the API server at " + server + " failed",
+            t.getMessage(),
+            e);
+      }
+    }
+    return new ClusterAccessException(
+        "cannot " + what + ": " + Objects.toString(e.getMessage(), e.getClass().getSimpleName()),
+        status,
+        e);
+  }
+
+  private static ApiPermission perm(String group, String resource, String... verbs) {
+    return new ApiPermission(group, resource, List.of(verbs));
+  }
+
+  /** One read, described the way an RBAC error needs it. */
+  private record Op(
+      String verb, ApiPermission permission, Optional<String> namespace, Optional<String> name) {
+
+    static Op list(ApiPermission p, Optional<String> namespace) {
+      return new Op("list", p, namespace, Optional.empty());
+    }
+
+    static Op get(ApiPermission p, String name) {
+      return new Op("get", p, Optional.empty(), Optional.of(name));
+    }
+
+    /** "nodes at cluster scope", "events in namespace shop", "namespace kube-system". */
+    String target() {
+      if (name.isPresent()) {
+        return permission.resource() + " " + name.get();
+      }
+      return permission.qualifiedResource()
+          + namespace.map(n -> " in namespace " + n).orElse(" at cluster scope");
+    }
+
+    String grantScope() {
+      return namespace.map(n -> " in namespace " + n).orElse("");
+    }
+
+    @Override
+    public String toString() {
+      return verb + " " + target();
+    }
+  }
+}

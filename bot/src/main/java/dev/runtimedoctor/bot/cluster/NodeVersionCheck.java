@@ -1,0 +1,267 @@
+package dev.runtimedoctor.bot.cluster;
+
+import dev.runtimedoctor.knowledge.entry.Affected;
+import dev.runtimedoctor.knowledge.entry.CheckSpec;
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.Platform;
+import dev.runtimedoctor.knowledge.version.Version;
+import dev.runtimedoctor.knowledge.version.VersionRange;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code node-version}: holds each node's OS, runtime and versions ({@code status.nodeInfo}) to the
+ * entry's {@code affected} platform, GKE and containerd ranges and its {@code fixed_in} versions.
+ *
+ * <p>A node at or past a fixed version of its own minor line (or on a line newer than every fix) is
+ * not affected even when a range's upper bound equals the fix: the seed writes "1.18.0 to 1.18.18"
+ * beside "fixed in 1.18.18". The optional {@code runtime} parameter ({@code containerd} or {@code
+ * docker}) limits the entry to nodes of that runtime; containerd ranges imply it.
+ */
+final class NodeVersionCheck implements ClusterCheck {
+
+  @Override
+  public String type() {
+    return "node-version";
+  }
+
+  @Override
+  public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
+    Affected a = entry.affected();
+    boolean containerdRules = !a.containerd().isEmpty() || !a.fixedContainerd().isEmpty();
+    Optional<String> runtime =
+        spec.first("runtime")
+            .map(r -> r.toLowerCase(Locale.ROOT))
+            .or(() -> containerdRules ? Optional.of("containerd") : Optional.empty());
+    boolean versioned = !a.gke().isEmpty() || !a.fixedGke().isEmpty() || containerdRules;
+    List<NodeFacts> nodes = view.nodes().stream().map(NodeFacts::of).toList();
+    List<String> all = nodes.stream().map(NodeFacts::describe).toList();
+    if (nodes.isEmpty()) {
+      return Finding.inconclusive("the cluster has no nodes to check", List.of());
+    }
+    if (a.platform() == Platform.ANY && !versioned && runtime.isEmpty()) {
+      return Finding.inconclusive(
+          "this issue can affect every node: versions neither confirm nor rule it out", all);
+    }
+    List<NodeFacts> onPlatform = nodes.stream().filter(n -> a.platform().includes(n.os())).toList();
+    if (onPlatform.isEmpty()) {
+      String systems =
+          nodes.stream()
+              .map(NodeFacts::os)
+              .filter(s -> !s.isEmpty())
+              .distinct()
+              .collect(Collectors.joining(", "));
+      return Finding.notAffected(
+          "matches the error, but your nodes run "
+              + (systems.isEmpty() ? "another OS" : systems)
+              + "; it affects "
+              + a.platform().code()
+              + " nodes only",
+          all);
+    }
+    if (runtime.isPresent()
+        && onPlatform.stream().noneMatch(n -> n.runtime().isEmpty() || runtimeIs(n, runtime))) {
+      String runtimes =
+          onPlatform.stream()
+              .map(n -> n.runtime() + " " + n.runtimeVersion())
+              .distinct()
+              .collect(Collectors.joining(", "));
+      return Finding.notAffected(
+          "matches the error, but your "
+              + platformWord(a.platform())
+              + "nodes run "
+              + runtimes
+              + "; it affects "
+              + runtime.get()
+              + " nodes only",
+          all);
+    }
+    // Nodes of another runtime are ruled out like those of another platform: the summary speaks
+    // of the nodes the versions decide for.
+    List<NodeFacts> eligible =
+        onPlatform.stream().filter(n -> runtime.isEmpty() || runtimeIs(n, runtime)).toList();
+    List<Judgement> judged = eligible.stream().map(n -> judge(n, a)).toList();
+    List<NodeFacts> hit = judged.stream().filter(Judgement::affected).map(Judgement::node).toList();
+    String kind = platformWord(a.platform()) + runtime.map(r -> r + " ").orElse("");
+    if (!hit.isEmpty()) {
+      List<String> evidence = hit.stream().map(NodeFacts::describe).toList();
+      if (!versioned) {
+        return Finding.inconclusive(
+            "your "
+                + kind
+                + "nodes can have this issue; no version range narrows it down ("
+                + count(hit.size(), "node")
+                + ")",
+            evidence);
+      }
+      String who =
+          eligible.size() == 1
+              ? "your only " + kind + "node runs"
+              : hit.size() + " of " + eligible.size() + " " + kind + "nodes run";
+      return Finding.confirmed(who + " an affected version: " + pools(hit), evidence);
+    }
+    List<Judgement> ruledOut = judged.stream().filter(j -> !j.reasons().isEmpty()).toList();
+    if (ruledOut.isEmpty()) {
+      return Finding.inconclusive(
+          "your nodes do not report the versions this issue depends on", all);
+    }
+    return Finding.notAffected(
+        notAffectedSummary(ruledOut),
+        ruledOut.stream().map(j -> j.node().describe() + ": " + tails(List.of(j), false)).toList());
+  }
+
+  private static boolean runtimeIs(NodeFacts n, Optional<String> runtime) {
+    return runtime.isPresent() && runtime.get().equals(n.runtime());
+  }
+
+  private static Judgement judge(NodeFacts n, Affected a) {
+    List<Reason> reasons = new ArrayList<>();
+    boolean unknown = false;
+    if (!a.gke().isEmpty() || !a.fixedGke().isEmpty()) {
+      if (n.gke().isEmpty()) {
+        unknown = true;
+      } else {
+        rule("GKE", n.gke().get(), a.gke(), a.fixedGke()).ifPresent(reasons::add);
+      }
+    }
+    boolean containerdRules = !a.containerd().isEmpty() || !a.fixedContainerd().isEmpty();
+    if (containerdRules && n.runtime().equals("containerd")) {
+      if (n.containerd().isEmpty()) {
+        unknown = true;
+      } else {
+        rule("containerd", n.containerd().get(), a.containerd(), a.fixedContainerd())
+            .ifPresent(reasons::add);
+      }
+    }
+    return new Judgement(n, reasons, unknown);
+  }
+
+  /** Why {@code v} is not affected, if it is not. */
+  private static Optional<Reason> rule(
+      String component, Version v, List<VersionRange> ranges, List<Version> fixes) {
+    Optional<Version> fix = pastFix(v, fixes);
+    if (fix.isPresent()) {
+      return Optional.of(new Reason(component, v.toString(), Rule.FIXED, fix.get().toString()));
+    }
+    if (!ranges.isEmpty() && ranges.stream().noneMatch(r -> r.contains(v))) {
+      String affected =
+          ranges.stream().map(VersionRange::toString).collect(Collectors.joining(", "));
+      return Optional.of(new Reason(component, v.toString(), Rule.RANGE, affected));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The fix {@code v} is at or past: one of its own minor line, or the newest fix when {@code v} is
+   * on a later line than all of them.
+   */
+  static Optional<Version> pastFix(Version v, List<Version> fixes) {
+    Optional<Version> sameLine =
+        fixes.stream()
+            .filter(f -> f.major() == v.major() && f.minor() == v.minor())
+            .filter(f -> v.compareToPrefix(f) >= 0)
+            .findFirst();
+    if (sameLine.isPresent() || fixes.isEmpty()) {
+      return sameLine;
+    }
+    boolean newerLine = fixes.stream().allMatch(f -> compareLines(v, f) > 0);
+    return newerLine ? fixes.stream().max(Comparator.naturalOrder()) : Optional.empty();
+  }
+
+  private static int compareLines(Version a, Version b) {
+    int c = Integer.compare(a.major(), b.major());
+    return c != 0 ? c : Integer.compare(a.minor(), b.minor());
+  }
+
+  /** "matches the error, but your nodes run containerd 1.6.9; fixed in 1.6.6". */
+  private static String notAffectedSummary(List<Judgement> ruledOut) {
+    Map<String, Set<String>> versions = new LinkedHashMap<>();
+    for (String component : List.of("GKE", "containerd")) {
+      for (Judgement j : ruledOut) {
+        for (Reason r : j.reasons()) {
+          if (r.component().equals(component)) {
+            versions.computeIfAbsent(component, c -> new LinkedHashSet<>()).add(r.version());
+          }
+        }
+      }
+    }
+    List<String> parts = new ArrayList<>();
+    versions.forEach(
+        (component, vs) -> {
+          String list = vs.stream().limit(4).collect(Collectors.joining(", "));
+          String more = vs.size() > 4 ? ", …" : "";
+          parts.add(component + " " + list + more);
+        });
+    boolean multi = versions.size() > 1;
+    return "matches the error, but your nodes run "
+        + String.join(" and ", parts)
+        + "; "
+        + tails(ruledOut, multi);
+  }
+
+  private static String tails(List<Judgement> judged, boolean nameComponent) {
+    return judged.stream()
+        .flatMap(j -> j.reasons().stream())
+        .map(r -> r.tail(nameComponent))
+        .distinct()
+        .collect(Collectors.joining("; "));
+  }
+
+  /** "pool win-pool (GKE 1.21.5-gke.1302, containerd 1.5.7-gke.0)", up to three pools. */
+  private static String pools(List<NodeFacts> nodes) {
+    Set<String> pools = new LinkedHashSet<>();
+    for (NodeFacts n : nodes) {
+      List<String> v = new ArrayList<>();
+      n.gke().ifPresent(g -> v.add("GKE " + g));
+      if (!n.runtime().isEmpty()) {
+        v.add(n.runtime() + " " + n.runtimeVersion());
+      }
+      String name = n.pool().isEmpty() ? n.label() : "pool " + n.pool();
+      pools.add(name + (v.isEmpty() ? "" : " (" + String.join(", ", v) + ")"));
+    }
+    String shown = pools.stream().limit(3).collect(Collectors.joining("; "));
+    return pools.size() > 3 ? shown + "; …" : shown;
+  }
+
+  private static String platformWord(Platform p) {
+    return p == Platform.ANY ? "" : p.code() + " ";
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
+  private record Judgement(NodeFacts node, List<Reason> reasons, boolean unknown) {
+    boolean affected() {
+      return reasons.isEmpty() && !unknown;
+    }
+  }
+
+  private enum Rule {
+    FIXED,
+    RANGE
+  }
+
+  /**
+   * Why one node is not affected: its version of a component and what rules it out.
+   *
+   * @param detail the fix it is past, or the affected ranges
+   */
+  private record Reason(String component, String version, Rule rule, String detail) {
+    /** "fixed in 1.6.6", "affected: GKE 1.18.0 - 1.18.14". */
+    String tail(boolean nameComponent) {
+      return switch (rule) {
+        case FIXED -> "fixed in " + (nameComponent ? component + " " : "") + detail;
+        case RANGE -> "affected: " + component + " " + detail;
+      };
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.runtimedoctor.bot.cluster.MockCluster;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check} and {@code ask --check} against the mock cluster, through a kubeconfig file. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CheckCommandTest {
+  private static final String IP_ERROR =
+      "failed to allocate for range 0: no IP addresses available in range set:"
+          + " 10.48.131.1-10.48.131.62";
+
+  private MockCluster cluster;
+  private Map<String, String> env;
+
+  @BeforeAll
+  void start(@TempDir Path dir) {
+    cluster = MockCluster.crud("gke-cluster.yaml", "default-pool-pods.yaml");
+    env = cluster.env(dir);
+  }
+
+  @AfterAll
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  @DisplayName("check --json prints the context and one result per check of every entry")
+  void checkJson() {
+    Run run = run(env, "check", "--json");
+    assertThat(run.code()).isZero();
+    JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(o.get("context").getAsString()).isEqualTo(MockCluster.CONTEXT);
+    JsonArray results = o.getAsJsonArray("results");
+    assertThat(results).hasSize(28);
+    JsonObject first = results.get(0).getAsJsonObject();
+    assertThat(first.keySet()).containsExactly("entry", "check", "verdict", "summary", "evidence");
+    assertThat(verdict(results, "pod-ip-exhaustion", "pods-per-node")).isEqualTo("confirmed");
+    assertThat(verdict(results, "windows-attach-after-restart", "node-version"))
+        .isEqualTo("confirmed");
+    assertThat(verdict(results, "nap-docker-only", "node-version")).isEqualTo("not-affected");
+  }
+
+  @Test
+  @DisplayName("check --entry … --namespace prints one verdict per line")
+  void checkText() {
+    Run run =
+        run(
+            env,
+            "check",
+            "--entry",
+            "private-registry-x509",
+            "--entry",
+            "pod-ip-exhaustion",
+            "--namespace",
+            "payments");
+    assertThat(run.code()).isZero();
+    List<String> verdicts = run.out().lines().filter(l -> !l.startsWith(" ")).skip(1).toList();
+    assertThat(verdicts)
+        .hasSize(4)
+        .satisfiesExactly(
+            l -> assertThat(l).startsWith("confirmed     private-registry-x509 event: "),
+            l -> assertThat(l).startsWith("confirmed     pod-ip-exhaustion node-version: "),
+            l -> assertThat(l).startsWith("confirmed     pod-ip-exhaustion pods-per-node: "),
+            l ->
+                assertThat(l)
+                    .startsWith(
+                        "inconclusive  pod-ip-exhaustion event: no recent event in"
+                            + " namespace payments"));
+    assertThat(run.out()).startsWith("cluster checks on context " + MockCluster.CONTEXT);
+  }
+
+  @Test
+  @DisplayName("an unknown --entry is a usage error with a suggestion")
+  void unknownEntry() {
+    Run run = run(env, "check", "--entry", "pod-ip-exhaustoin");
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("did you mean 'pod-ip-exhaustion'");
+  }
+
+  @Test
+  @DisplayName("ask --check --json adds the top match's verdicts under 'checks'")
+  void askCheckJson() {
+    Run run = run(env, "ask", "--check", "--json", IP_ERROR);
+    assertThat(run.code()).isZero();
+    JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(o.getAsJsonArray("matches").get(0).getAsJsonObject().get("id").getAsString())
+        .isEqualTo("pod-ip-exhaustion");
+    JsonObject checks = o.getAsJsonObject("checks");
+    assertThat(checks.get("context").getAsString()).isEqualTo(MockCluster.CONTEXT);
+    assertThat(stream(checks.getAsJsonArray("results")))
+        .extracting(r -> r.getAsJsonObject().get("verdict").getAsString())
+        .containsExactly("confirmed", "confirmed", "confirmed");
+  }
+
+  @Test
+  @DisplayName("ask --check prints the answer, then the verdicts")
+  void askCheckText() {
+    Run run = run(env, "ask", "--check", "--lang", "en", IP_ERROR);
+    assertThat(run.code()).isZero();
+    int answer = run.out().indexOf("pod-ip-exhaustion  confidence");
+    int checks = run.out().indexOf("cluster checks on context");
+    assertThat(answer).isNotNegative();
+    assertThat(checks).isGreaterThan(answer);
+    assertThat(run.out()).contains("confirmed     pod-ip-exhaustion event:");
+  }
+
+  @Test
+  @DisplayName("a cluster that is down never stops the answer")
+  void askWithClusterDown(@TempDir Path dir) {
+    Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:1");
+    Run run =
+        run(Map.of("KUBECONFIG", kubeconfig.toString()), "ask", "--check", "--json", IP_ERROR);
+    assertThat(run.code()).isZero();
+    JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+    assertThat(o.get("reply").getAsBoolean()).isTrue();
+    assertThat(stream(o.getAsJsonObject("checks").getAsJsonArray("results")))
+        .allSatisfy(
+            r -> {
+              assertThat(r.getAsJsonObject().get("verdict").getAsString()).isEqualTo("unavailable");
+              assertThat(r.getAsJsonObject().get("summary").getAsString())
+                  .contains("cannot reach the API server");
+            });
+  }
+
+  @Test
+  @DisplayName("ask --check without a match runs no check and says why")
+  void askCheckNoMatch() {
+    Run run = run(Map.of(), "ask", "--check", "--json", "the weather is lovely today");
+    assertThat(run.code()).isZero();
+    JsonObject checks =
+        JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonObject("checks");
+    assertThat(checks.getAsJsonArray("results")).isEmpty();
+    assertThat(checks.get("note").getAsString()).isEqualTo("no known issue recognised");
+  }
+
+  private static String verdict(JsonArray results, String entry, String check) {
+    return stream(results)
+        .map(JsonElement::getAsJsonObject)
+        .filter(r -> r.get("entry").getAsString().equals(entry))
+        .filter(r -> r.get("check").getAsString().equals(check))
+        .findFirst()
+        .orElseThrow()
+        .get("verdict")
+        .getAsString();
+  }
+
+  private static java.util.stream.Stream<JsonElement> stream(JsonArray a) {
+    return StreamSupport.stream(a.spliterator(), false);
+  }
+
+  private static Run run(Map<String, String> env, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.run(
+            args,
+            env,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintWriter(out),
+            new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private record Run(int code, String out, String err) {}
+}

@@ -1,0 +1,67 @@
+package dev.runtimedoctor.bot.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where the checks connect, decided from the given environment only. */
+class ClusterTargetTest {
+  @TempDir Path dir;
+
+  @Test
+  @DisplayName("KUBECONFIG wins; of a list, the first readable file is used")
+  void kubeconfigList() throws IOException {
+    Path second = Files.writeString(dir.resolve("b"), "apiVersion: v1\nkind: Config\n");
+    String list = dir.resolve("missing") + java.io.File.pathSeparator + second;
+    ClusterTarget t = ClusterTarget.resolve(Map.of("KUBECONFIG", list), Optional.of("ctx"), dir);
+    assertThat(t).isEqualTo(new ClusterTarget.Kubeconfig(second, Optional.of("ctx")));
+  }
+
+  @Test
+  @DisplayName("a KUBECONFIG naming no readable file is reported, not skipped")
+  void kubeconfigMissing() {
+    ClusterTarget t =
+        ClusterTarget.resolve(Map.of("KUBECONFIG", "/nope/config"), Optional.empty(), dir);
+    assertThat(t)
+        .isEqualTo(new ClusterTarget.Missing("KUBECONFIG names no readable file: /nope/config"));
+  }
+
+  @Test
+  @DisplayName("without KUBECONFIG, $HOME/.kube/config")
+  void homeConfig() throws IOException {
+    Path file = dir.resolve(".kube").resolve("config");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "apiVersion: v1\n");
+    ClusterTarget t = ClusterTarget.resolve(Map.of("HOME", dir.toString()), Optional.empty(), dir);
+    assertThat(t).isEqualTo(new ClusterTarget.Kubeconfig(file, Optional.empty()));
+  }
+
+  @Test
+  @DisplayName("in a pod, the service account; --context there is a mistake worth a message")
+  void inCluster() throws IOException {
+    Files.writeString(dir.resolve("token"), "t");
+    Map<String, String> env =
+        Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443");
+    assertThat(ClusterTarget.resolve(env, Optional.empty(), dir))
+        .isEqualTo(new ClusterTarget.InCluster("10.0.0.1", "443", dir));
+    assertThat(ClusterTarget.resolve(env, Optional.of("prod"), dir))
+        .isInstanceOf(ClusterTarget.Missing.class)
+        .extracting(t -> ((ClusterTarget.Missing) t).reason())
+        .asString()
+        .startsWith("--context prod needs a kubeconfig");
+  }
+
+  @Test
+  @DisplayName("nothing configured says what to set up")
+  void nothing() {
+    assertThat(ClusterTarget.resolve(Map.of(), Optional.empty(), dir))
+        .isInstanceOf(ClusterTarget.Missing.class);
+  }
+}

@@ -1,0 +1,80 @@
+package dev.runtimedoctor.bot.cluster;
+
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookConfiguration;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
+import java.util.List;
+import java.util.Optional;
+
+/** An in-memory cluster of nodes only, for checks whose logic needs no API server. */
+final class FakeReader implements ClusterReader {
+  private final List<Node> nodes;
+
+  FakeReader(List<Node> nodes) {
+    this.nodes = List.copyOf(nodes);
+  }
+
+  /** A node as GKE reports it. */
+  static Node node(String name, String os, String kubelet, String runtime) {
+    return new NodeBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .addToLabels(NodeFacts.POOL_LABEL, "pool-" + name)
+        .endMetadata()
+        .withNewStatus()
+        .withNewNodeInfo()
+        .withOperatingSystem(os)
+        .withKubeletVersion(kubelet)
+        .withContainerRuntimeVersion(runtime)
+        .endNodeInfo()
+        .endStatus()
+        .build();
+  }
+
+  @Override
+  public String context() {
+    return "fake";
+  }
+
+  @Override
+  public List<Node> listNodes() {
+    return nodes;
+  }
+
+  @Override
+  public Optional<Node> getNode(String name) {
+    return nodes.stream().filter(n -> n.getMetadata().getName().equals(name)).findFirst();
+  }
+
+  @Override
+  public List<Pod> listPods(Optional<String> namespace) {
+    return List.of();
+  }
+
+  @Override
+  public List<Event> listEvents(Optional<String> namespace) {
+    return List.of();
+  }
+
+  @Override
+  public Optional<Namespace> getNamespace(String name) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<MutatingWebhookConfiguration> listMutatingWebhooks() {
+    return List.of();
+  }
+
+  @Override
+  public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
+    return List.of();
+  }
+
+  @Override
+  public void close() {}
+}
