@@ -53,7 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     index = KnowledgeIndex.build(new KnowledgeBase(bundled));
     out.printf(Locale.ROOT, "index build, %d entries: %.1f ms (warm)%n", bundled.size(), (System.nanoTime() - t0) / 1e6);
     Workload w = new Workload(bundled, 42);
-    run(out, "bundled", new Matcher(index), w, scale);
+    Matcher matcher = new Matcher(index);
+    run(out, "bundled", matcher, w, scale);
+    badInput(out, matcher);
 
     List<Entry> big = SyntheticKnowledge.generate(bundled, syntheticEntries, 7);
     t0 = System.nanoTime();
@@ -80,6 +82,37 @@ final class BenchCommand implements Callable<Integer> {
         megabyte.add(noise + oneLine.get(i * 7 % oneLine.size()) + "\n" + logs.noiseOfSize(512 * 1024));
       }
     }
+  }
+
+  /** Each hostile input once, timed: the bound DESIGN §8 sets is a second. */
+  private static void badInput(PrintWriter out, Matcher matcher) {
+    StringBuilder tenMb = new StringBuilder();
+    SyntheticLogs logs = new SyntheticLogs(3);
+    tenMb.append(logs.noiseOfSize(10 * 1024 * 1024));
+    StringBuilder oneLine = new StringBuilder();
+    while (oneLine.length() < 1024 * 1024) {
+      oneLine.append("abcdefghij klmnopqrst uvwxyz0123 ");
+    }
+    StringBuilder distinct = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      distinct.append("term").append(Integer.toString(i, 36)).append("x ");
+    }
+    String[][] cases = {
+      {"empty", ""},
+      {"10 MB log", tenMb.toString()},
+      {"one 1 MB line", oneLine.toString()},
+      {"Lucene query syntax", "AND OR (( \"* ~ \\ [ { title:x^3 }"},
+      {"5,000 distinct terms", distinct.toString()},
+      {"control characters", "\u0007\u0008cni\u001b[31m config\u0000 uninitialized"},
+      {"right-to-left text", "\u202Eخطأ في الشبكة\u202C failed to allocate for range 0 שגיאה"},
+    };
+    for (String[] c : cases) {
+      matcher.diagnose(c[1]);
+      long t = System.nanoTime();
+      matcher.diagnose(c[1]);
+      out.printf(Locale.ROOT, "bad input: %-23s %9.1f ms%n", c[0], (System.nanoTime() - t) / 1e6);
+    }
+    out.flush();
   }
 
   private static void run(PrintWriter out, String label, Matcher matcher, Workload w, int scale) {
