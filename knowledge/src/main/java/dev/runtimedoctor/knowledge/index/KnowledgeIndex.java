@@ -56,7 +56,6 @@ public final class KnowledgeIndex {
   private final List<CompiledSignature> signatures;
   private final List<List<CompiledSignature>> signaturesByEntry;
   private final List<Map<Language, List<Phrase>>> symptomPhrases;
-  private final List<Map<Language, Set<String>>> proseTerms;
   private final Map<Language, Map<String, int[]>> prosePostings;
   private final Map<String, Double> textWeights;
   private final int[] docToEntry;
@@ -154,57 +153,93 @@ public final class KnowledgeIndex {
     }
     this.signaturesByEntry = List.copyOf(frozen);
 
-    // Symptom phrases as stemmed term sets, and term weights over the entries' prose.
-    Map<String, Integer> textDf = new HashMap<>();
-    List<Map<Language, List<Set<String>>>> sym = new ArrayList<>();
-    List<Map<Language, Set<String>>> prose = new ArrayList<>();
-    // Analysis dominates the build of a large knowledge base: spread it over the cores.
-    List<EntryTerms> analyzed =
-        entries.parallelStream().map(this::analyze).toList();
-    for (EntryTerms t : analyzed) {
-      sym.add(t.phrases());
-      prose.add(t.prose());
-      Set<String> entryTerms = new HashSet<>();
-      t.prose().values().forEach(entryTerms::addAll);
-      for (String term : entryTerms) {
-        textDf.merge(term, 1, Integer::sum);
-      }
-    }
-    int ne = Math.max(1, entries.size());
-    List<Map<Language, List<Phrase>>> phrases = new ArrayList<>();
-    for (Map<Language, List<Set<String>>> perLang : sym) {
-      Map<Language, List<Phrase>> m = new HashMap<>();
-      perLang.forEach(
-          (l, list) -> m.put(l, list.stream().map(terms -> phrase(terms, textDf, ne)).toList()));
-      phrases.add(Map.copyOf(m));
-    }
-    this.symptomPhrases = List.copyOf(phrases);
-    this.proseTerms = List.copyOf(prose);
-    Map<Language, Map<String, int[]>> postings = new java.util.EnumMap<>(Language.class);
-    for (Language l : Language.values()) {
-      Map<String, List<Integer>> lists = new HashMap<>();
-      for (int e = 0; e < prose.size(); e++) {
-        for (String t : prose.get(e).get(l)) {
-          lists.computeIfAbsent(t, k -> new ArrayList<>()).add(e);
-        }
-      }
-      Map<String, int[]> arrays = new HashMap<>();
-      lists.forEach((t, list) -> arrays.put(t, list.stream().mapToInt(Integer::intValue).toArray()));
-      postings.put(l, arrays);
-    }
-    this.prosePostings = postings;
-    Map<String, Double> tw = new HashMap<>();
-    textDf.forEach((t, d) -> tw.put(t, Math.log(1.0 + (double) ne / d)));
-    this.textWeights = Collections.unmodifiableMap(tw);
-
     this.searcher = new IndexSearcher(DirectoryReader.open(buildLucene()));
     this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
-    Map<String, Integer> sigTerms = new HashMap<>();
     var stored = searcher.storedFields();
     for (var leaf : searcher.getIndexReader().leaves()) {
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
-        docToEntry[leaf.docBase + d] = entryIndex.get(stored.document(leaf.docBase + d).get(Fields.ID));
+        docToEntry[leaf.docBase + d] =
+            entryIndex.get(stored.document(leaf.docBase + d).get(Fields.ID));
       }
+    }
+    this.signatureTerms = Collections.unmodifiableMap(signatureTerms());
+
+    // The prose statistics come from the index Lucene just built: analyzing every body a second
+    // time would double the build of a large knowledge base.
+    Map<String, Set<Integer>> entriesByTerm = new HashMap<>();
+    Map<Language, Map<String, int[]>> postings = new java.util.EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      Map<String, java.util.BitSet> docs = new HashMap<>();
+      for (String field : List.of(Fields.title(l), Fields.symptoms(l), Fields.body(l))) {
+        collectPostings(field, docs);
+      }
+      Map<String, int[]> arrays = new HashMap<>();
+      docs.forEach((t, bits) -> arrays.put(t, bits.stream().toArray()));
+      postings.put(l, arrays);
+    }
+    Map<String, java.util.BitSet> any = new HashMap<>();
+    for (Map<String, int[]> perLang : postings.values()) {
+      perLang.forEach(
+          (t, ids) -> {
+            java.util.BitSet b = any.computeIfAbsent(t, k -> new java.util.BitSet());
+            for (int e : ids) {
+              b.set(e);
+            }
+          });
+    }
+    this.prosePostings = postings;
+    int ne = Math.max(1, entries.size());
+    Map<String, Double> tw = new HashMap<>();
+    Map<String, Integer> textDf = new HashMap<>();
+    any.forEach(
+        (t, b) -> {
+          textDf.put(t, b.cardinality());
+          tw.put(t, Math.log(1.0 + (double) ne / b.cardinality()));
+        });
+    this.textWeights = Collections.unmodifiableMap(tw);
+
+    List<Map<Language, List<Phrase>>> phrases = new ArrayList<>();
+    for (Entry entry : entries) {
+      Map<Language, List<Phrase>> perLang = new java.util.EnumMap<>(Language.class);
+      for (Language l : Language.values()) {
+        List<Phrase> list = new ArrayList<>();
+        for (String p : entry.symptoms(l)) {
+          Set<String> terms = textAnalyzers.terms(l, p, 64);
+          if (!terms.isEmpty()) {
+            list.add(phrase(terms, textDf, ne));
+          }
+        }
+        perLang.put(l, List.copyOf(list));
+      }
+      phrases.add(Collections.unmodifiableMap(perLang));
+    }
+    this.symptomPhrases = List.copyOf(phrases);
+  }
+
+  /** Adds, for every term of {@code field}, the entries whose document has it. */
+  private void collectPostings(String field, Map<String, java.util.BitSet> docs) throws IOException {
+    for (var leaf : searcher.getIndexReader().leaves()) {
+      var terms = leaf.reader().terms(field);
+      if (terms == null) {
+        continue;
+      }
+      var te = terms.iterator();
+      org.apache.lucene.index.PostingsEnum pe = null;
+      for (var t = te.next(); t != null; t = te.next()) {
+        java.util.BitSet b = docs.computeIfAbsent(t.utf8ToString(), k -> new java.util.BitSet());
+        pe = te.postings(pe, org.apache.lucene.index.PostingsEnum.NONE);
+        for (int d = pe.nextDoc();
+            d != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS;
+            d = pe.nextDoc()) {
+          b.set(docToEntry[leaf.docBase + d]);
+        }
+      }
+    }
+  }
+
+  private Map<String, Integer> signatureTerms() throws IOException {
+    Map<String, Integer> sigTerms = new HashMap<>();
+    for (var leaf : searcher.getIndexReader().leaves()) {
       var terms = leaf.reader().terms(Fields.SIGNATURE);
       if (terms != null) {
         var te = terms.iterator();
@@ -213,7 +248,7 @@ public final class KnowledgeIndex {
         }
       }
     }
-    this.signatureTerms = Collections.unmodifiableMap(sigTerms);
+    return sigTerms;
   }
 
   /**
@@ -227,26 +262,6 @@ public final class KnowledgeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
-  }
-
-  private record EntryTerms(
-      Map<Language, List<Set<String>>> phrases, Map<Language, Set<String>> prose) {}
-
-  private EntryTerms analyze(Entry entry) {
-    Map<Language, List<Set<String>>> perLang = new HashMap<>();
-    Map<Language, Set<String>> prosePerLang = new HashMap<>();
-    for (Language l : Language.values()) {
-      List<Set<String>> phrases = new ArrayList<>();
-      for (String p : entry.symptoms(l)) {
-        Set<String> terms = textAnalyzers.terms(l, p, 64);
-        if (!terms.isEmpty()) {
-          phrases.add(Set.copyOf(terms));
-        }
-      }
-      perLang.put(l, List.copyOf(phrases));
-      prosePerLang.put(l, Set.copyOf(textAnalyzers.terms(l, proseOf(entry, l), 100_000)));
-    }
-    return new EntryTerms(Map.copyOf(perLang), Map.copyOf(prosePerLang));
   }
 
   private ByteBuffersDirectory buildLucene() throws IOException {
@@ -297,10 +312,6 @@ public final class KnowledgeIndex {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private static String proseOf(Entry e, Language l) {
-    return e.title().get(l) + "\n" + String.join("\n", e.symptoms(l)) + "\n" + e.body(l).text();
   }
 
   public List<Entry> entries() {
@@ -375,11 +386,6 @@ public final class KnowledgeIndex {
   /** The symptom phrases of the entry at {@code entry}. */
   public List<Phrase> symptomPhrases(int entry, Language language) {
     return symptomPhrases.get(entry).get(language);
-  }
-
-  /** The stemmed terms of the entry's title, symptoms and body in {@code language}. */
-  public Set<String> proseTerms(int entry, Language language) {
-    return proseTerms.get(entry).get(language);
   }
 
   /** The entries whose prose in {@code language} uses {@code term}, ascending. */
