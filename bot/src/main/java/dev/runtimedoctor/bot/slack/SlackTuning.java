@@ -59,6 +59,13 @@ public record SlackTuning(
         workers, queue, attempts, base, max, channelBurst, channelPerMinute, httpTimeout, bootRetry);
   }
 
+  /** The same with another number of workers. */
+  public SlackTuning withWorkers(int n) {
+    return new SlackTuning(
+        n, queue, retryAttempts, retryBase, retryMax, channelBurst, channelPerMinute, httpTimeout,
+        bootRetry);
+  }
+
   /** The same with another boot retry wait. */
   public SlackTuning withBootRetry(Duration wait) {
     return new SlackTuning(
