@@ -37,13 +37,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench-slack}: starts {@code serve} in HTTP mode on loopback against an in-process fake
- * Web API, fires concurrent signed slash commands, and reports how many were acknowledged, the
+ * {@code bench-slack}: starts {@code serve} in HTTP mode on loopback against an in-process fake Web
+ * API, fires concurrent signed slash commands, and reports how many were acknowledged, the
  * acknowledgement times, and whether every answer reached the fake with the right entry.
  */
 @Command(
     name = "bench-slack",
-    description = "Load benchmark: concurrent signed /troubleshoot commands into serve on loopback.")
+    description =
+        "Load benchmark: concurrent signed /troubleshoot commands into serve on loopback.")
 final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> {
   private final CliContext ctx;
 
@@ -72,12 +73,17 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
       Config config =
           Config.fromEnv(
               Map.of(
-                  "SLACK_BOT_TOKEN", "xoxb-bench",
-                  "SLACK_SIGNING_SECRET", secret.value(),
-                  "SLACK_API_URL", fake.apiUrl(),
-                  "PORT", "0"));
+                  "SLACK_BOT_TOKEN",
+                  "xoxb-bench",
+                  "SLACK_SIGNING_SECRET",
+                  secret.value(),
+                  "SLACK_API_URL",
+                  fake.apiUrl(),
+                  "PORT",
+                  "0"));
       try (SlackServer server =
-          SlackServer.start(config, service, SlackTuning.defaults(), Clock.systemUTC(), "127.0.0.1")) {
+          SlackServer.start(
+              config, service, SlackTuning.defaults(), Clock.systemUTC(), "127.0.0.1")) {
         if (!server.awaitReady(Duration.ofSeconds(30))) {
           throw new UserException("serve did not become ready", 1);
         }
@@ -177,7 +183,10 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
               .handle(
                   (r, e) ->
                       new Sent(
-                          id, paste[0], System.nanoTime() - start.get(), e == null ? r.statusCode() : -1)));
+                          id,
+                          paste[0],
+                          System.nanoTime() - start.get(),
+                          e == null ? r.statusCode() : -1)));
     }
     return futures.stream().map(CompletableFuture::join).toList();
   }

@@ -55,9 +55,7 @@ final class ServeCommand implements Callable<Integer> {
     ctx.err()
         .printf(
             "runtime-doctor serving on port %d (%s mode, %d entries)%n",
-            server.port(),
-            config.socketMode() ? "Socket" : "HTTP",
-            service.knowledge().size());
+            server.port(), config.socketMode() ? "Socket" : "HTTP", service.knowledge().size());
     ctx.err().flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -81,7 +81,8 @@ public record Config(
     Optional<Secret> signingSecret = value(env, "SLACK_SIGNING_SECRET").map(Secret::new);
     if (appToken.isEmpty() && signingSecret.isEmpty() && value(env, "SLACK_APP_TOKEN").isEmpty()) {
       problems.add(
-          "SLACK_SIGNING_SECRET is missing: HTTP mode (no SLACK_APP_TOKEN) verifies requests with it");
+          "SLACK_SIGNING_SECRET is missing: HTTP mode (no SLACK_APP_TOKEN) verifies requests with"
+              + " it");
     }
     String apiUrl = apiUrl(env, problems);
     int port = port(env, problems);
@@ -112,7 +113,11 @@ public record Config(
   }
 
   private static Optional<Secret> token(
-      Map<String, String> env, String name, String prefix, boolean required, List<String> problems) {
+      Map<String, String> env,
+      String name,
+      String prefix,
+      boolean required,
+      List<String> problems) {
     Optional<String> v = value(env, name);
     if (v.isEmpty()) {
       if (required) {

@@ -42,7 +42,9 @@ public final class AffectedText {
     if (!a.fixedContainerd().isEmpty()) {
       parts.add(
           "containerd "
-              + a.fixedContainerd().stream().map(Object::toString).collect(Collectors.joining(", ")));
+              + a.fixedContainerd().stream()
+                  .map(Object::toString)
+                  .collect(Collectors.joining(", ")));
     }
     return String.join(" · ", parts);
   }

@@ -138,7 +138,8 @@ public final class FakeSlackApi implements AutoCloseable {
     Deque<Failure> q = scripted.computeIfAbsent(pathPrefix, k -> new ArrayDeque<>());
     synchronized (q) {
       for (int i = 0; i < times; i++) {
-        q.add(new Failure(status, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)));
+        q.add(
+            new Failure(status, retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)));
       }
     }
   }
@@ -177,7 +178,14 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "expected " + count + " calls to " + method + " within " + timeout + ", got " + got.size());
+            "expected "
+                + count
+                + " calls to "
+                + method
+                + " within "
+                + timeout
+                + ", got "
+                + got.size());
       }
       synchronized (calls) {
         calls.wait(20);
@@ -194,7 +202,8 @@ public final class FakeSlackApi implements AutoCloseable {
       }
       Map<String, String> params = new LinkedHashMap<>(form(ex.getRequestURI().getRawQuery()));
       String type = ex.getRequestHeaders().getFirst("Content-Type");
-      if (type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+      if (type != null
+          && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
         params.putAll(form(body));
       }
       Call call = new Call(path, params, body, ex.getRequestHeaders().getFirst("Authorization"));
@@ -266,7 +275,8 @@ public final class FakeSlackApi implements AutoCloseable {
       case "apps.connections.open" -> o.addProperty("url", socketUrl);
       case "chat.postMessage", "chat.postEphemeral", "chat.update" -> {
         o.addProperty("channel", params.getOrDefault("channel", ""));
-        o.addProperty("ts", "1700000000." + String.format(Locale.ROOT, "%06d", ts.incrementAndGet()));
+        o.addProperty(
+            "ts", "1700000000." + String.format(Locale.ROOT, "%06d", ts.incrementAndGet()));
       }
       case "users.info" -> {
         JsonObject user = new JsonObject();
@@ -304,7 +314,8 @@ public final class FakeSlackApi implements AutoCloseable {
       String k = eq < 0 ? pair : pair.substring(0, eq);
       String v = eq < 0 ? "" : pair.substring(eq + 1);
       out.put(
-          URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+          URLDecoder.decode(k, StandardCharsets.UTF_8),
+          URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
   }

@@ -25,10 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bot's HTTP surface on Jetty 12's core API (no servlets): {@code POST /slack/events} handed
- * to the Bolt app — after the signature is checked over the raw bytes — and {@code /healthz},
- * {@code /readyz}, {@code /metrics}. A small port of what bolt-jetty does on Jetty 9.4, which is
- * end of life.
+ * The bot's HTTP surface on Jetty 12's core API (no servlets): {@code POST /slack/events} handed to
+ * the Bolt app — after the signature is checked over the raw bytes — and {@code /healthz}, {@code
+ * /readyz}, {@code /metrics}. A small port of what bolt-jetty does on Jetty 9.4, which is end of
+ * life.
  */
 public final class SlackHttpHandler extends Handler.Abstract {
   private static final Logger log = LoggerFactory.getLogger(SlackHttpHandler.class);
@@ -129,7 +129,8 @@ public final class SlackHttpHandler extends Handler.Abstract {
     } catch (Exception e) {
       String ref = UUID.randomUUID().toString().substring(0, 8);
       log.error("request failed ref={}", ref, e);
-      write(response, callback, 500, JSON, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
+      write(
+          response, callback, 500, JSON, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
     }
   }
 

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running bot ({@code serve}): Jetty on {@code PORT} for health, readiness and metrics — and
- * in HTTP mode for Slack's requests — plus a boot thread that retries {@code auth.test} until it
+ * The running bot ({@code serve}): Jetty on {@code PORT} for health, readiness and metrics — and in
+ * HTTP mode for Slack's requests — plus a boot thread that retries {@code auth.test} until it
  * passes, then starts the Bolt app (and in Socket Mode its connection). Ready only after that.
  */
 public final class SlackServer implements AutoCloseable {
@@ -103,7 +103,8 @@ public final class SlackServer implements AutoCloseable {
         log.info("ready bot_user={}", self.userId());
         return;
       } catch (SlackCallException | IOException | RuntimeException e) {
-        log.warn("not ready yet, retrying in {} ms: {}", tuning.bootRetry().toMillis(), e.getMessage());
+        log.warn(
+            "not ready yet, retrying in {} ms: {}", tuning.bootRetry().toMillis(), e.getMessage());
       }
       try {
         Thread.sleep(tuning.bootRetry().toMillis());

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What one answer says: the known issues it names (best first), in which language, and whether
- * the paste was cut — kept so that "Share in channel" can post the same answer later.
+ * What one answer says: the known issues it names (best first), in which language, and whether the
+ * paste was cut — kept so that "Share in channel" can post the same answer later.
  */
 public record Answer(List<Match> matches, Language language, boolean truncated) {
   /** Known issues named in one answer at most; more would bury the first. */

@@ -30,11 +30,7 @@ public final class AnswerLanguage {
 
   /** The language for {@code userId} answering a paste written in {@code paste}, if known. */
   public Language choose(String userId, Optional<Language> paste) {
-    return preferences
-        .get(userId)
-        .or(() -> locale(userId))
-        .or(() -> paste)
-        .orElse(fallback);
+    return preferences.get(userId).or(() -> locale(userId)).or(() -> paste).orElse(fallback);
   }
 
   private Optional<Language> locale(String userId) {

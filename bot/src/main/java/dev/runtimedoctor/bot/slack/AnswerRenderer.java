@@ -151,7 +151,10 @@ public final class AnswerRenderer {
         area = e.area();
         sb.append(sb.length() == 0 ? "" : "\n").append('*').append(Mrkdwn.escape(area)).append('*');
       }
-      sb.append("\n• ").append(Mrkdwn.code(e.id())).append(' ').append(Mrkdwn.escape(e.title().get(l)));
+      sb.append("\n• ")
+          .append(Mrkdwn.code(e.id()))
+          .append(' ')
+          .append(Mrkdwn.escape(e.title().get(l)));
     }
     b.section(sb.toString());
     b.context(List.of(Mrkdwn.code(SlackSurface.COMMAND + " show <id>")));

@@ -14,16 +14,22 @@ import java.util.List;
 public final class Blocks {
   /** Blocks in one message. */
   public static final int MAX_BLOCKS = 50;
+
   /** Characters in a section's text. */
   public static final int MAX_SECTION_TEXT = 3000;
+
   /** Characters in a header's plain text. */
   public static final int MAX_HEADER_TEXT = 150;
+
   /** Elements in a context block. */
   public static final int MAX_CONTEXT_ELEMENTS = 10;
+
   /** Characters in a button's label. */
   public static final int MAX_BUTTON_TEXT = 75;
+
   /** Characters in a button's value. */
   public static final int MAX_BUTTON_VALUE = 2000;
+
   /** Characters of notification text kept; Slack truncates past 40,000 but advises far less. */
   public static final int MAX_FALLBACK_TEXT = 3000;
 
@@ -101,7 +107,9 @@ public final class Blocks {
     return this;
   }
 
-  /** The blocks in the order added, cut to {@value #MAX_BLOCKS} with {@code notice} when too many. */
+  /**
+   * The blocks in the order added, cut to {@value #MAX_BLOCKS} with {@code notice} when too many.
+   */
   public SlackMessage build(String fallbackText, String notice) {
     List<JsonObject> all = new ArrayList<>(blocks);
     int room = MAX_BLOCKS - (actions == null ? 0 : 1);

@@ -95,7 +95,8 @@ public final class CommandHandler implements SlashCommandHandler {
       Optional<Entry> e = kb.get(id);
       return e.isPresent()
           ? renderer.show(e.get(), pref)
-          : renderer.text(t.noEntry(Redactor.redact(id), Suggestions.closest(id, kb.ids()).orElse(null)));
+          : renderer.text(
+              t.noEntry(Redactor.redact(id), Suggestions.closest(id, kb.ids()).orElse(null)));
     } else if (request instanceof TroubleshootRequest.Lang l) {
       if (l.language().isEmpty()) {
         return renderer.text(t.langUsage());

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Diagnoses a paste and turns the result into the message a person asked for: the answer with a
- * "Share in channel" button (remembered so the share can repeat it), or an honest "no known
- * issue". Counts every diagnosis in the metrics.
+ * "Share in channel" button (remembered so the share can repeat it), or an honest "no known issue".
+ * Counts every diagnosis in the metrics.
  */
 public final class Diagnoser {
   private final DiagnosisService service;

@@ -147,9 +147,17 @@ public final class MessageEvents {
             .map(MessageChangedEvent.Message::getText);
     if (m == null) {
       return new IncomingMessage(
-          p.getEventId(), e.getChannel(), e.getChannelType(), "", Optional.empty(),
-          Optional.of(MessageChangedEvent.SUBTYPE_NAME), "", e.getTs(), Optional.empty(),
-          List.of(), previous);
+          p.getEventId(),
+          e.getChannel(),
+          e.getChannelType(),
+          "",
+          Optional.empty(),
+          Optional.of(MessageChangedEvent.SUBTYPE_NAME),
+          "",
+          e.getTs(),
+          Optional.empty(),
+          List.of(),
+          previous);
     }
     return new IncomingMessage(
         p.getEventId(),
@@ -190,7 +198,9 @@ public final class MessageEvents {
             f ->
                 new IncomingMessage.SharedFile(
                     f.getId(),
-                    f.getUrlPrivateDownload() != null ? f.getUrlPrivateDownload() : f.getUrlPrivate(),
+                    f.getUrlPrivateDownload() != null
+                        ? f.getUrlPrivateDownload()
+                        : f.getUrlPrivate(),
                     f.getMimetype(),
                     f.getFiletype(),
                     f.getSize() == null ? 0 : f.getSize()))

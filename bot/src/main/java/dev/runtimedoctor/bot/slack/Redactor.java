@@ -5,8 +5,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks credentials in pasted text before the bot echoes it or logs it: a paste of a failing
- * {@code curl} or a kubelet config must not spread a token further than where it was pasted.
+ * Masks credentials in pasted text before the bot echoes it or logs it: a paste of a failing {@code
+ * curl} or a kubelet config must not spread a token further than where it was pasted.
  */
 public final class Redactor {
   /** What a secret is replaced with. */
@@ -29,11 +29,13 @@ public final class Redactor {
           Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
           // PEM private keys, whole block or what is left of it
           Pattern.compile(
-              "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"));
+              "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
+                  + " KEY-----|$)"));
 
   // Key/value secrets: keep the key so the reader knows what was there, mask the value.
   private static final Pattern AUTH_HEADER =
-      Pattern.compile("(?i)\\b((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:\\w+\\s+)?\\S+");
+      Pattern.compile(
+          "(?i)\\b((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:\\w+\\s+)?\\S+");
   private static final Pattern BEARER =
       Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{6,}");
   private static final Pattern KEY_VALUE =

@@ -61,8 +61,9 @@ public final class ShareHandler implements BlockActionHandler {
       if (msg.isEmpty()) {
         Texts t = new Texts(Diagnoser.shareLanguage(value));
         gateway.respond(
-            responseUrl, renderer.text(t.failed("share")), Map.of("response_type", "ephemeral",
-                "replace_original", false));
+            responseUrl,
+            renderer.text(t.failed("share")),
+            Map.of("response_type", "ephemeral", "replace_original", false));
         return;
       }
       gateway.respond(responseUrl, msg.get(), IN_CHANNEL);

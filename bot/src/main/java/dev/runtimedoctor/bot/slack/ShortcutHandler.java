@@ -36,7 +36,8 @@ public final class ShortcutHandler implements MessageShortcutHandler {
     metrics.request("shortcut");
     MessageShortcutPayload p = req.getPayload();
     String user = p.getUser() == null ? "" : p.getUser().getId();
-    String text = p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
+    String text =
+        p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
     String responseUrl = p.getResponseUrl();
     log.info("shortcut user={} chars={}", user, text.length());
     workers.submit(
@@ -46,7 +47,8 @@ public final class ShortcutHandler implements MessageShortcutHandler {
             return;
           }
           Diagnosis d = diagnoser.diagnose(text);
-          SlackMessage msg = diagnoser.ephemeral(d, diagnoser.language(user, d.language()), "shortcut");
+          SlackMessage msg =
+              diagnoser.ephemeral(d, diagnoser.language(user, d.language()), "shortcut");
           try {
             gateway.respond(
                 responseUrl, msg, Map.of("response_type", "ephemeral", "replace_original", false));

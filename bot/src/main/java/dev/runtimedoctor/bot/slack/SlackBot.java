@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+
   /** Envelopes handled at once in Socket Mode (Bolt handles one at a time unless told). */
   private static final int SOCKET_CONCURRENCY = 8;
 
@@ -67,8 +68,8 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Builds and starts the Bolt app. Its own {@code auth.test} happens here, at boot, and is
-   * cached for good so that no request waits on the Web API before its acknowledgement.
+   * Builds and starts the Bolt app. Its own {@code auth.test} happens here, at boot, and is cached
+   * for good so that no request waits on the Web API before its acknowledgement.
    */
   public App startApp(BotIdentity self) {
     AppConfig appConfig =
@@ -108,9 +109,11 @@ public final class SlackBot implements AutoCloseable {
         SlackSurface.COMMAND,
         new CommandHandler(service, diagnoser, renderer, preferences, gateway, workers, metrics));
     app.blockAction(
-        SlackSurface.ACTION_SHARE, new ShareHandler(diagnoser, renderer, gateway, workers, metrics));
+        SlackSurface.ACTION_SHARE,
+        new ShareHandler(diagnoser, renderer, gateway, workers, metrics));
     app.messageShortcut(
-        SlackSurface.SHORTCUT_CALLBACK_ID, new ShortcutHandler(diagnoser, gateway, workers, metrics));
+        SlackSurface.SHORTCUT_CALLBACK_ID,
+        new ShortcutHandler(diagnoser, gateway, workers, metrics));
     ThreadAnswerer answerer =
         new ThreadAnswerer(
             self,
@@ -120,13 +123,14 @@ public final class SlackBot implements AutoCloseable {
             new RecentKeys(50_000, Duration.ofHours(1), clock),
             new RecentKeys(50_000, Duration.ofDays(1), clock),
             metrics);
-    new MessageEvents(answerer, new RecentKeys(50_000, Duration.ofHours(1), clock), workers, metrics)
+    new MessageEvents(
+            answerer, new RecentKeys(50_000, Duration.ofHours(1), clock), workers, metrics)
         .register(app);
   }
 
   /**
-   * Connects to Slack over Socket Mode. Every envelope is acknowledged, even when a handler
-   * throws: an unacknowledged one would be delivered again and again.
+   * Connects to Slack over Socket Mode. Every envelope is acknowledged, even when a handler throws:
+   * an unacknowledged one would be delivered again and again.
    */
   public SocketModeApp startSocketMode(App app) throws IOException {
     SocketModeApp socket =

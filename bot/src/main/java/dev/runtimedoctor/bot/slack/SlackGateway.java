@@ -106,7 +106,10 @@ public final class SlackGateway {
             .inclusive(true)
             .build();
     ConversationsRepliesResponse r =
-        call("conversations.replies", tuning.retryAttempts(), () -> methods.conversationsReplies(req));
+        call(
+            "conversations.replies",
+            tuning.retryAttempts(),
+            () -> methods.conversationsReplies(req));
     return r.getMessages() == null || r.getMessages().isEmpty()
         ? Optional.empty()
         : Optional.ofNullable(r.getMessages().get(0).getText());
@@ -134,7 +137,9 @@ public final class SlackGateway {
       }
       String text = new String(bytes, StandardCharsets.UTF_8);
       String head = text.stripLeading().toLowerCase(Locale.ROOT);
-      if (type.startsWith("text/html") || head.startsWith("<!doctype html") || head.startsWith("<html")) {
+      if (type.startsWith("text/html")
+          || head.startsWith("<!doctype html")
+          || head.startsWith("<html")) {
         throw failed("files.download", "missing_scope", null);
       }
       return text;

@@ -12,7 +12,8 @@ public final class SlackSurface {
   public static final String COMMAND = "/troubleshoot";
 
   /** The usage hint Slack shows under the command. */
-  public static final String COMMAND_USAGE_HINT = "<pasted error> | help | list | show <id> | lang it|en";
+  public static final String COMMAND_USAGE_HINT =
+      "<pasted error> | help | list | show <id> | lang it|en";
 
   /** The message shortcut "Diagnose with Runtime Doctor". */
   public static final String SHORTCUT_CALLBACK_ID = "diagnose_message";

@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The bot's limits and timings that are not configuration a deployer sets: sizes of the worker
- * pool and its queue, retry policy, caps. Tests shorten the waits; production uses {@link
- * #defaults()}.
+ * The bot's limits and timings that are not configuration a deployer sets: sizes of the worker pool
+ * and its queue, retry policy, caps. Tests shorten the waits; production uses {@link #defaults()}.
  *
  * @param workers threads that diagnose and answer after the acknowledgement
  * @param queue work waiting for a worker before new work is refused
@@ -56,20 +55,42 @@ public record SlackTuning(
   /** The same with other retry waits. */
   public SlackTuning withRetry(int attempts, Duration base, Duration max) {
     return new SlackTuning(
-        workers, queue, attempts, base, max, channelBurst, channelPerMinute, httpTimeout, bootRetry);
+        workers,
+        queue,
+        attempts,
+        base,
+        max,
+        channelBurst,
+        channelPerMinute,
+        httpTimeout,
+        bootRetry);
   }
 
   /** The same with another number of workers. */
   public SlackTuning withWorkers(int n) {
     return new SlackTuning(
-        n, queue, retryAttempts, retryBase, retryMax, channelBurst, channelPerMinute, httpTimeout,
+        n,
+        queue,
+        retryAttempts,
+        retryBase,
+        retryMax,
+        channelBurst,
+        channelPerMinute,
+        httpTimeout,
         bootRetry);
   }
 
   /** The same with another boot retry wait. */
   public SlackTuning withBootRetry(Duration wait) {
     return new SlackTuning(
-        workers, queue, retryAttempts, retryBase, retryMax, channelBurst, channelPerMinute,
-        httpTimeout, wait);
+        workers,
+        queue,
+        retryAttempts,
+        retryBase,
+        retryMax,
+        channelBurst,
+        channelPerMinute,
+        httpTimeout,
+        wait);
   }
 }

@@ -3,7 +3,9 @@ package dev.runtimedoctor.bot.slack;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Locale;
 
-/** What the bot says in Slack, in each language: wording kept apart from the logic that picks it. */
+/**
+ * What the bot says in Slack, in each language: wording kept apart from the logic that picks it.
+ */
 final class Texts {
   private final Language lang;
 
@@ -104,17 +106,33 @@ final class Texts {
     String c = SlackSurface.COMMAND;
     return t(
         "*Runtime Doctor* riconosce i problemi noti del runtime dei container di GKE.\n"
-            + "• " + Mrkdwn.code(c + " <errore incollato>") + " analizza il testo\n"
-            + "• " + Mrkdwn.code(c + " list") + " elenca i problemi noti\n"
-            + "• " + Mrkdwn.code(c + " show <id>") + " mostra un problema per intero\n"
-            + "• " + Mrkdwn.code(c + " lang it|en") + " sceglie la lingua delle risposte\n"
+            + "• "
+            + Mrkdwn.code(c + " <errore incollato>")
+            + " analizza il testo\n"
+            + "• "
+            + Mrkdwn.code(c + " list")
+            + " elenca i problemi noti\n"
+            + "• "
+            + Mrkdwn.code(c + " show <id>")
+            + " mostra un problema per intero\n"
+            + "• "
+            + Mrkdwn.code(c + " lang it|en")
+            + " sceglie la lingua delle risposte\n"
             + "Nei canali in cui sono presente rispondo da solo, nel thread, quando riconosco "
             + "un errore; menzionami per chiedermi di analizzare un messaggio o il thread.",
         "*Runtime Doctor* recognises known GKE container-runtime issues.\n"
-            + "• " + Mrkdwn.code(c + " <pasted error>") + " diagnoses the text\n"
-            + "• " + Mrkdwn.code(c + " list") + " lists the known issues\n"
-            + "• " + Mrkdwn.code(c + " show <id>") + " shows one issue in full\n"
-            + "• " + Mrkdwn.code(c + " lang it|en") + " picks the language of my answers\n"
+            + "• "
+            + Mrkdwn.code(c + " <pasted error>")
+            + " diagnoses the text\n"
+            + "• "
+            + Mrkdwn.code(c + " list")
+            + " lists the known issues\n"
+            + "• "
+            + Mrkdwn.code(c + " show <id>")
+            + " shows one issue in full\n"
+            + "• "
+            + Mrkdwn.code(c + " lang it|en")
+            + " picks the language of my answers\n"
             + "In channels I am in I answer on my own, in the thread, when I recognise an "
             + "error; mention me to have a message or the thread diagnosed.");
   }
@@ -130,8 +148,11 @@ final class Texts {
   String noEntry(String id, String suggestion) {
     return t("Non conosco la voce ", "There is no entry ")
         + Mrkdwn.code(id)
-        + (suggestion == null ? "" : t(", forse intendevi ", ", did you mean ") + Mrkdwn.code(suggestion) + "?")
-        + t(" (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " le elenca tutte)",
+        + (suggestion == null
+            ? ""
+            : t(", forse intendevi ", ", did you mean ") + Mrkdwn.code(suggestion) + "?")
+        + t(
+            " (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " le elenca tutte)",
             " (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " lists them all)");
   }
 
@@ -184,7 +205,8 @@ final class Texts {
 
   /** Both languages: said on the request path, where looking up the user's would cost time. */
   static String busy() {
-    return "Sono molto occupato, riprova fra un minuto. / Too busy right now, try again in a minute.";
+    return "Sono molto occupato, riprova fra un minuto. / Too busy right now, try again in a"
+               + " minute.";
   }
 
   String failed(String ref) {

@@ -20,7 +20,8 @@ public final class ThreadAnswerer {
   private static final Logger log = LoggerFactory.getLogger(ThreadAnswerer.class);
 
   /** Subtypes that carry text a person wrote; others (joins, topic changes, …) are not pastes. */
-  private static final Set<String> READABLE = Set.of("file_share", "thread_broadcast", "me_message");
+  private static final Set<String> READABLE =
+      Set.of("file_share", "thread_broadcast", "me_message");
 
   /** The largest snippet file read. */
   private static final int MAX_FILE_BYTES = 1 << 20;
@@ -116,7 +117,11 @@ public final class ThreadAnswerer {
     Diagnosis d = diagnoser.diagnose(text);
     if (!d.reply()) {
       if (asked) {
-        post(m, diagnoser.noMatch(d, diagnoser.language(m.user(), d.language()), surface), List.of(), start);
+        post(
+            m,
+            diagnoser.noMatch(d, diagnoser.language(m.user(), d.language()), surface),
+            List.of(),
+            start);
       }
       return;
     }

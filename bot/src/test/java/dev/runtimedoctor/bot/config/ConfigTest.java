@@ -87,7 +87,9 @@ class ConfigTest {
   @DisplayName("a token of the wrong kind is named without being printed")
   void wrongTokenKind() {
     assertThatThrownBy(
-            () -> Config.fromEnv(Map.of("SLACK_BOT_TOKEN", "xapp-secret-value", "SLACK_SIGNING_SECRET", "s")))
+            () ->
+                Config.fromEnv(
+                    Map.of("SLACK_BOT_TOKEN", "xapp-secret-value", "SLACK_SIGNING_SECRET", "s")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SLACK_BOT_TOKEN must start with xoxb-")
         .hasMessageNotContaining("secret-value");

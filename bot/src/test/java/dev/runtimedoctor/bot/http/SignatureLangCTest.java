@@ -15,9 +15,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * Italian text under {@code LANG=C}. Runs in its own Surefire execution, a JVM started with
- * {@code LANG=C LC_ALL=C} and no {@code -Dfile.encoding}, so the platform charset is ASCII — the
- * condition under which Bolt 1.45.4's own check refuses every non-ASCII request.
+ * Italian text under {@code LANG=C}. Runs in its own Surefire execution, a JVM started with {@code
+ * LANG=C LC_ALL=C} and no {@code -Dfile.encoding}, so the platform charset is ASCII — the condition
+ * under which Bolt 1.45.4's own check refuses every non-ASCII request.
  */
 class SignatureLangCTest {
   private static final String ITALIAN =
@@ -28,10 +28,13 @@ class SignatureLangCTest {
   void bugPathIsExercised() {
     assertThat(Charset.defaultCharset()).isNotEqualTo(StandardCharsets.UTF_8);
     assertThat(Charset.defaultCharset().newEncoder().canEncode('è')).isFalse();
-    String body = SlackHarness.callback(SlackHarness.message("CITALIA01", "UBRUNO001", "1.1", ITALIAN), "EvIt0");
+    String body =
+        SlackHarness.callback(
+            SlackHarness.message("CITALIA01", "UBRUNO001", "1.1", ITALIAN), "EvIt0");
     String ts = "1700000000";
-    String right = new SignatureVerifier(new Secret(SlackHarness.SECRET), Clock.systemUTC())
-        .sign(ts, body.getBytes(StandardCharsets.UTF_8));
+    String right =
+        new SignatureVerifier(new Secret(SlackHarness.SECRET), Clock.systemUTC())
+            .sign(ts, body.getBytes(StandardCharsets.UTF_8));
     String bolts = new SlackSignature.Generator(SlackHarness.SECRET).generate(ts, body);
     assertThat(bolts).as("Bolt signs the platform-charset bytes").isNotEqualTo(right);
   }

@@ -33,10 +33,13 @@ class SignatureVerifierTest {
   @Test
   @DisplayName("accepts a signed UTF-8 body and refuses a forged one")
   void validAndForged() {
-    assertThat(VERIFIER.verify(ts(0), VERIFIER.sign(ts(0), BODY), BODY)).isEqualTo(SignatureVerifier.Result.VALID);
+    assertThat(VERIFIER.verify(ts(0), VERIFIER.sign(ts(0), BODY), BODY))
+        .isEqualTo(SignatureVerifier.Result.VALID);
     String forged = new SignatureVerifier(new Secret("guess"), Clock.systemUTC()).sign(ts(0), BODY);
-    assertThat(VERIFIER.verify(ts(0), forged, BODY)).isEqualTo(SignatureVerifier.Result.BAD_SIGNATURE);
-    byte[] tampered = "{\"event\":{\"text\":\"il nodo è pronto\"}}".getBytes(StandardCharsets.UTF_8);
+    assertThat(VERIFIER.verify(ts(0), forged, BODY))
+        .isEqualTo(SignatureVerifier.Result.BAD_SIGNATURE);
+    byte[] tampered =
+        "{\"event\":{\"text\":\"il nodo è pronto\"}}".getBytes(StandardCharsets.UTF_8);
     assertThat(VERIFIER.verify(ts(0), VERIFIER.sign(ts(0), BODY), tampered))
         .isEqualTo(SignatureVerifier.Result.BAD_SIGNATURE);
   }
@@ -44,7 +47,8 @@ class SignatureVerifierTest {
   @Test
   @DisplayName("refuses timestamps more than five minutes old or ahead")
   void replayWindow() {
-    assertThat(VERIFIER.verify(ts(-299), VERIFIER.sign(ts(-299), BODY), BODY)).isEqualTo(SignatureVerifier.Result.VALID);
+    assertThat(VERIFIER.verify(ts(-299), VERIFIER.sign(ts(-299), BODY), BODY))
+        .isEqualTo(SignatureVerifier.Result.VALID);
     assertThat(VERIFIER.verify(ts(-301), VERIFIER.sign(ts(-301), BODY), BODY))
         .isEqualTo(SignatureVerifier.Result.STALE_TIMESTAMP);
     assertThat(VERIFIER.verify(ts(301), VERIFIER.sign(ts(301), BODY), BODY))
@@ -54,8 +58,11 @@ class SignatureVerifierTest {
   @Test
   @DisplayName("refuses missing headers and a timestamp that is not a number")
   void malformed() {
-    assertThat(VERIFIER.verify(null, "v0=00", BODY)).isEqualTo(SignatureVerifier.Result.MISSING_HEADERS);
-    assertThat(VERIFIER.verify(ts(0), null, BODY)).isEqualTo(SignatureVerifier.Result.MISSING_HEADERS);
-    assertThat(VERIFIER.verify("yesterday", "v0=00", BODY)).isEqualTo(SignatureVerifier.Result.BAD_TIMESTAMP);
+    assertThat(VERIFIER.verify(null, "v0=00", BODY))
+        .isEqualTo(SignatureVerifier.Result.MISSING_HEADERS);
+    assertThat(VERIFIER.verify(ts(0), null, BODY))
+        .isEqualTo(SignatureVerifier.Result.MISSING_HEADERS);
+    assertThat(VERIFIER.verify("yesterday", "v0=00", BODY))
+        .isEqualTo(SignatureVerifier.Result.BAD_TIMESTAMP);
   }
 }

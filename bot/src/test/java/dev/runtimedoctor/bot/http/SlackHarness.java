@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
 
 /**
  * The bot in HTTP mode on loopback against the fake Web API, and a client that sends it signed
- * requests the way Slack does. One worker, so work is done in the order it arrived: a test can
- * send a message that must be ignored, then one that must be answered, and once the second answer
- * is in know the first was handled.
+ * requests the way Slack does. One worker, so work is done in the order it arrived: a test can send
+ * a message that must be ignored, then one that must be answered, and once the second answer is in
+ * know the first was handled.
  */
 final class SlackHarness implements AutoCloseable {
   static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
@@ -37,9 +37,9 @@ final class SlackHarness implements AutoCloseable {
 
   /** A paste the bundled knowledge recognises as pod-ip-exhaustion. */
   static final String IP_PASTE =
-      "Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code ="
-          + " Unknown desc = failed to setup network for sandbox \"4b1e\": failed to allocate for range"
-          + " 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62";
+      "Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code"
+          + " = Unknown desc = failed to setup network for sandbox \"4b1e\": failed to allocate for"
+          + " range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62";
 
   /** A paste recognised as private-registry-x509. */
   static final String X509_PASTE =
@@ -85,7 +85,8 @@ final class SlackHarness implements AutoCloseable {
     env.put("BOT_LANGUAGE", "en");
     env.putAll(extraEnv);
     Clock clock = Clock.systemUTC();
-    SlackServer server = SlackServer.start(Config.fromEnv(env), SERVICE, tuning(), clock, "127.0.0.1");
+    SlackServer server =
+        SlackServer.start(Config.fromEnv(env), SERVICE, tuning(), clock, "127.0.0.1");
     if (!server.awaitReady(Duration.ofSeconds(10))) {
       server.close();
       fake.close();
@@ -104,8 +105,15 @@ final class SlackHarness implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Posts {@code body} signed at {@code timestamp} with {@code signature} (null: the right one). */
-  HttpResponse<String> post(byte[] body, String contentType, long timestamp, String signature, Map<String, String> headers)
+  /**
+   * Posts {@code body} signed at {@code timestamp} with {@code signature} (null: the right one).
+   */
+  HttpResponse<String> post(
+      byte[] body,
+      String contentType,
+      long timestamp,
+      String signature,
+      Map<String, String> headers)
       throws IOException, InterruptedException {
     String ts = Long.toString(timestamp);
     HttpRequest.Builder b =
@@ -131,7 +139,10 @@ final class SlackHarness implements AutoCloseable {
   /** {@code /troubleshoot text} from {@code user}; its response_url is {@code /respond/<id>}. */
   HttpResponse<String> command(String text, String user, String responseId)
       throws IOException, InterruptedException {
-    return signed(commandBody(text, user, fake.responseUrl(responseId)), "application/x-www-form-urlencoded", Map.of());
+    return signed(
+        commandBody(text, user, fake.responseUrl(responseId)),
+        "application/x-www-form-urlencoded",
+        Map.of());
   }
 
   static byte[] commandBody(String text, String user, String responseUrl) {
@@ -186,7 +197,8 @@ final class SlackHarness implements AutoCloseable {
 
   HttpResponse<String> event(JsonObject event, String eventId, Map<String, String> headers)
       throws IOException, InterruptedException {
-    return signed(callback(event, eventId).getBytes(StandardCharsets.UTF_8), "application/json", headers);
+    return signed(
+        callback(event, eventId).getBytes(StandardCharsets.UTF_8), "application/json", headers);
   }
 
   HttpResponse<String> event(JsonObject event) throws IOException, InterruptedException {
@@ -205,7 +217,11 @@ final class SlackHarness implements AutoCloseable {
   double metric(String name, String labels) throws IOException, InterruptedException {
     String text = get("/metrics").body();
     Matcher m =
-        Pattern.compile("(?m)^" + Pattern.quote(name) + (labels.isEmpty() ? "" : "\\{" + Pattern.quote(labels) + "\\}") + " (\\S+)$")
+        Pattern.compile(
+                "(?m)^"
+                    + Pattern.quote(name)
+                    + (labels.isEmpty() ? "" : "\\{" + Pattern.quote(labels) + "\\}")
+                    + " (\\S+)$")
             .matcher(text);
     return m.find() ? Double.parseDouble(m.group(1)) : 0;
   }

@@ -26,7 +26,8 @@ class SlackHttpHandlerTest {
   }
 
   private static byte[] body() {
-    JsonObject msg = SlackHarness.message("CGENERAL1", "UALICE001", "1700001000.000100", SlackHarness.IP_PASTE);
+    JsonObject msg =
+        SlackHarness.message("CGENERAL1", "UALICE001", "1700001000.000100", SlackHarness.IP_PASTE);
     return SlackHarness.callback(msg, "EvSig1").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -40,13 +41,15 @@ class SlackHttpHandlerTest {
   @Test
   @DisplayName("a replayed request, signed six minutes ago, is refused with 401")
   void replayed() throws Exception {
-    assertThat(h.post(body(), "application/json", h.now() - 360, null, Map.of()).statusCode()).isEqualTo(401);
+    assertThat(h.post(body(), "application/json", h.now() - 360, null, Map.of()).statusCode())
+        .isEqualTo(401);
   }
 
   @Test
   @DisplayName("a request dated six minutes ahead is refused with 401")
   void ahead() throws Exception {
-    assertThat(h.post(body(), "application/json", h.now() + 360, null, Map.of()).statusCode()).isEqualTo(401);
+    assertThat(h.post(body(), "application/json", h.now() + 360, null, Map.of()).statusCode())
+        .isEqualTo(401);
     assertThat(h.fake.calls("chat.postMessage")).isEmpty();
   }
 
@@ -59,7 +62,15 @@ class SlackHttpHandlerTest {
     reaction.addProperty("reaction", "eyes");
     reaction.addProperty("event_ts", "1700001100.000100");
     assertThat(h.event(reaction).statusCode()).isEqualTo(200);
-    for (String subtype : new String[] {"channel_join", "message_deleted", "bot_message", "thread_broadcast", "file_share", "me_message"}) {
+    for (String subtype :
+        new String[] {
+          "channel_join",
+          "message_deleted",
+          "bot_message",
+          "thread_broadcast",
+          "file_share",
+          "me_message"
+        }) {
       JsonObject m = SlackHarness.message("CGENERAL1", "UALICE001", "1700001101.000100", "joined");
       m.addProperty("subtype", subtype);
       assertThat(h.event(m).statusCode()).as(subtype).isEqualTo(200);
@@ -85,8 +96,10 @@ class SlackHttpHandlerTest {
     assertThat(h.get("/readyz").body()).isEqualTo("ready\n");
     var metrics = h.get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
-    assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
-    assertThat(metrics.body()).contains("runtime_doctor_slack_requests_total", "runtime_doctor_slack_ack_seconds_bucket");
+    assertThat(metrics.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/plain"));
+    assertThat(metrics.body())
+        .contains("runtime_doctor_slack_requests_total", "runtime_doctor_slack_ack_seconds_bucket");
     assertThat(h.get("/nope").statusCode()).isEqualTo(404);
   }
 
@@ -98,19 +111,28 @@ class SlackHttpHandlerTest {
     var config =
         dev.runtimedoctor.bot.config.Config.fromEnv(
             Map.of(
-                "SLACK_BOT_TOKEN", "xoxb-test-token",
-                "SLACK_SIGNING_SECRET", SlackHarness.SECRET,
-                "SLACK_API_URL", fake.apiUrl(),
-                "PORT", "0"));
+                "SLACK_BOT_TOKEN",
+                "xoxb-test-token",
+                "SLACK_SIGNING_SECRET",
+                SlackHarness.SECRET,
+                "SLACK_API_URL",
+                fake.apiUrl(),
+                "PORT",
+                "0"));
     try (fake;
         SlackServer server =
             SlackServer.start(
-                config, SlackHarness.SERVICE, SlackHarness.tuning().withBootRetry(Duration.ofMillis(300)),
-                java.time.Clock.systemUTC(), "127.0.0.1")) {
+                config,
+                SlackHarness.SERVICE,
+                SlackHarness.tuning().withBootRetry(Duration.ofMillis(300)),
+                java.time.Clock.systemUTC(),
+                "127.0.0.1")) {
       var client = java.net.http.HttpClient.newHttpClient();
       var ready =
           client.send(
-              java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz")).build(),
+              java.net.http.HttpRequest.newBuilder(
+                      java.net.URI.create("http://127.0.0.1:" + server.port() + "/readyz"))
+                  .build(),
               java.net.http.HttpResponse.BodyHandlers.ofString());
       assertThat(ready.statusCode()).isEqualTo(503);
       assertThat(server.awaitReady(Duration.ofSeconds(10))).isTrue();

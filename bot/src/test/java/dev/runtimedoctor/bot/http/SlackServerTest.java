@@ -34,7 +34,8 @@ class SlackServerTest {
   }
 
   @Test
-  @DisplayName("/troubleshoot with a paste is acknowledged at once and answered with the right entry")
+  @DisplayName(
+      "/troubleshoot with a paste is acknowledged at once and answered with the right entry")
   void slashCommandAnswered() throws Exception {
     HttpResponse<String> ack = h.command(SlackHarness.IP_PASTE, "UALICE001", "c1");
     assertThat(ack.statusCode()).isEqualTo(200);
@@ -44,7 +45,10 @@ class SlackServerTest {
     assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(body.get("blocks").toString())
         .contains("`pod-ip-exhaustion`", "Resolution", "share_answer", "10.48.131.1-10.48.131.62");
-    assertThat(h.metric("runtime_doctor_slack_answers_total", "entry=\"pod-ip-exhaustion\",surface=\"command\""))
+    assertThat(
+            h.metric(
+                "runtime_doctor_slack_answers_total",
+                "entry=\"pod-ip-exhaustion\",surface=\"command\""))
         .isEqualTo(1);
   }
 
@@ -56,11 +60,16 @@ class SlackServerTest {
     h.command("show private-registry-x509", "UALICE001", "show");
     h.command("lsit", "UALICE001", "typo");
     h.command("show pod-ip-exhaustio", "UALICE001", "near");
-    assertThat(h.fake.await("/respond/help", 1, WAIT).get(0).body()).contains("recognises known GKE");
-    assertThat(h.fake.await("/respond/list", 1, WAIT).get(0).body()).contains("pod-ip-exhaustion", "cni-config-uninitialized");
-    assertThat(h.fake.await("/respond/show", 1, WAIT).get(0).body()).contains("x509: certificate signed by unknown authority");
-    assertThat(h.fake.await("/respond/typo", 1, WAIT).get(0).body()).contains("did you mean", "/troubleshoot list");
-    assertThat(h.fake.await("/respond/near", 1, WAIT).get(0).body()).contains("did you mean", "`pod-ip-exhaustion`");
+    assertThat(h.fake.await("/respond/help", 1, WAIT).get(0).body())
+        .contains("recognises known GKE");
+    assertThat(h.fake.await("/respond/list", 1, WAIT).get(0).body())
+        .contains("pod-ip-exhaustion", "cni-config-uninitialized");
+    assertThat(h.fake.await("/respond/show", 1, WAIT).get(0).body())
+        .contains("x509: certificate signed by unknown authority");
+    assertThat(h.fake.await("/respond/typo", 1, WAIT).get(0).body())
+        .contains("did you mean", "/troubleshoot list");
+    assertThat(h.fake.await("/respond/near", 1, WAIT).get(0).body())
+        .contains("did you mean", "`pod-ip-exhaustion`");
   }
 
   @Test
@@ -72,7 +81,9 @@ class SlackServerTest {
     h.command("lang en", "UBRUNO001", "lang");
     assertThat(h.fake.await("/respond/lang", 1, WAIT).get(0).body()).contains("in English");
     h.command(SlackHarness.X509_PASTE, "UBRUNO001", "after");
-    assertThat(h.fake.await("/respond/after", 1, WAIT).get(0).body()).contains("Resolution").doesNotContain("Risoluzione");
+    assertThat(h.fake.await("/respond/after", 1, WAIT).get(0).body())
+        .contains("Resolution")
+        .doesNotContain("Risoluzione");
     // The locale was asked once and cached.
     assertThat(h.fake.calls("users.info")).hasSize(1);
   }
@@ -86,60 +97,110 @@ class SlackServerTest {
   }
 
   @Test
-  @DisplayName("a channel paste is answered in its thread, once; Slack's retry is not answered again")
+  @DisplayName(
+      "a channel paste is answered in its thread, once; Slack's retry is not answered again")
   void channelPasteAnsweredOnceInThread() throws Exception {
-    JsonObject msg = SlackHarness.message("CINCIDENT", "UALICE001", "1700000100.000100", SlackHarness.IP_PASTE);
+    JsonObject msg =
+        SlackHarness.message("CINCIDENT", "UALICE001", "1700000100.000100", SlackHarness.IP_PASTE);
     assertThat(h.event(msg, "EvPaste1", Map.of()).statusCode()).isEqualTo(200);
     FakeSlackApi.Call post = h.fake.await("chat.postMessage", 1, WAIT).get(0);
-    assertThat(post.params()).containsEntry("channel", "CINCIDENT").containsEntry("thread_ts", "1700000100.000100");
+    assertThat(post.params())
+        .containsEntry("channel", "CINCIDENT")
+        .containsEntry("thread_ts", "1700000100.000100");
     assertThat(post.params().get("blocks")).contains("pod-ip-exhaustion");
 
-    HttpResponse<String> retry = h.event(msg, "EvPaste1", Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+    HttpResponse<String> retry =
+        h.event(
+            msg,
+            "EvPaste1",
+            Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
     assertThat(retry.statusCode()).isEqualTo(200);
     assertThat(h.metric("runtime_doctor_slack_dropped_total", "reason=\"duplicate\"")).isEqualTo(1);
     // The same error pasted again in the thread is not answered twice either.
-    h.event(SlackHarness.message("CINCIDENT", "UBRUNO001", "1700000101.000200", SlackHarness.IP_PASTE + " again"), "EvPaste2", Map.of());
-    h.event(threadReply(SlackHarness.message("CINCIDENT", "UBRUNO001", "1700000102.000300", SlackHarness.IP_PASTE), "1700000100.000100"), "EvPaste3", Map.of());
+    h.event(
+        SlackHarness.message(
+            "CINCIDENT", "UBRUNO001", "1700000101.000200", SlackHarness.IP_PASTE + " again"),
+        "EvPaste2",
+        Map.of());
+    h.event(
+        threadReply(
+            SlackHarness.message(
+                "CINCIDENT", "UBRUNO001", "1700000102.000300", SlackHarness.IP_PASTE),
+            "1700000100.000100"),
+        "EvPaste3",
+        Map.of());
     // A marker in another channel: with one worker, once it is answered the others were handled.
-    h.event(SlackHarness.message("CMARKER01", "UALICE001", "1700000103.000400", SlackHarness.X509_PASTE), "EvMarker", Map.of());
+    h.event(
+        SlackHarness.message(
+            "CMARKER01", "UALICE001", "1700000103.000400", SlackHarness.X509_PASTE),
+        "EvMarker",
+        Map.of());
     h.fake.await("chat.postMessage", 3, WAIT);
     List<FakeSlackApi.Call> posts = h.fake.calls("chat.postMessage");
-    assertThat(posts).extracting(c -> c.params().get("thread_ts"))
+    assertThat(posts)
+        .extracting(c -> c.params().get("thread_ts"))
         .containsExactly("1700000100.000100", "1700000101.000200", "1700000103.000400");
   }
 
   @Test
   @DisplayName("chatter, bot messages and the bot's own messages get no answer")
   void silence() throws Exception {
-    h.event(SlackHarness.message("CGENERAL1", "UALICE001", "1700000200.000100", "anyone up for lunch? the build is green again"));
-    JsonObject bot = SlackHarness.message("CGENERAL1", "", "1700000201.000100", SlackHarness.IP_PASTE);
+    h.event(
+        SlackHarness.message(
+            "CGENERAL1",
+            "UALICE001",
+            "1700000200.000100",
+            "anyone up for lunch? the build is green again"));
+    JsonObject bot =
+        SlackHarness.message("CGENERAL1", "", "1700000201.000100", SlackHarness.IP_PASTE);
     bot.remove("user");
     bot.addProperty("subtype", "bot_message");
     bot.addProperty("bot_id", "BOTHER001");
     h.event(bot);
-    JsonObject botWithUser = SlackHarness.message("CGENERAL1", "UOTHERBOT", "1700000202.000100", SlackHarness.IP_PASTE);
+    JsonObject botWithUser =
+        SlackHarness.message("CGENERAL1", "UOTHERBOT", "1700000202.000100", SlackHarness.IP_PASTE);
     botWithUser.addProperty("bot_id", "BOTHER002");
     h.event(botWithUser);
-    JsonObject own = SlackHarness.message("CGENERAL1", FakeSlackApi.BOT_USER, "1700000203.000100", SlackHarness.IP_PASTE);
+    JsonObject own =
+        SlackHarness.message(
+            "CGENERAL1", FakeSlackApi.BOT_USER, "1700000203.000100", SlackHarness.IP_PASTE);
     own.addProperty("bot_id", FakeSlackApi.BOT_ID);
     h.event(own);
-    h.event(SlackHarness.message("CMARKER01", "UALICE001", "1700000204.000100", SlackHarness.X509_PASTE));
+    h.event(
+        SlackHarness.message(
+            "CMARKER01", "UALICE001", "1700000204.000100", SlackHarness.X509_PASTE));
     h.fake.await("chat.postMessage", 1, WAIT);
-    assertThat(h.fake.calls("chat.postMessage")).extracting(c -> c.params().get("channel")).containsExactly("CMARKER01");
+    assertThat(h.fake.calls("chat.postMessage"))
+        .extracting(c -> c.params().get("channel"))
+        .containsExactly("CMARKER01");
     assertThat(h.metric("runtime_doctor_slack_dropped_total", "reason=\"bot\"")).isEqualTo(3);
   }
 
   @Test
   @DisplayName("an edit that adds an error is read again, once")
   void messageChanged() throws Exception {
-    h.event(SlackHarness.message("CGENERAL1", "UALICE001", "1700000300.000100", "pods stuck, log follows"));
-    h.event(changed("1700000300.000100", "pods stuck, log follows", "pods stuck:\n" + SlackHarness.IP_PASTE));
-    h.event(changed("1700000300.000100", "pods stuck:\n" + SlackHarness.IP_PASTE, "pods stuck:\n" + SlackHarness.X509_PASTE));
-    h.event(SlackHarness.message("CMARKER01", "UALICE001", "1700000301.000100", SlackHarness.X509_PASTE));
+    h.event(
+        SlackHarness.message(
+            "CGENERAL1", "UALICE001", "1700000300.000100", "pods stuck, log follows"));
+    h.event(
+        changed(
+            "1700000300.000100",
+            "pods stuck, log follows",
+            "pods stuck:\n" + SlackHarness.IP_PASTE));
+    h.event(
+        changed(
+            "1700000300.000100",
+            "pods stuck:\n" + SlackHarness.IP_PASTE,
+            "pods stuck:\n" + SlackHarness.X509_PASTE));
+    h.event(
+        SlackHarness.message(
+            "CMARKER01", "UALICE001", "1700000301.000100", SlackHarness.X509_PASTE));
     h.fake.await("chat.postMessage", 2, WAIT);
     List<FakeSlackApi.Call> posts = h.fake.calls("chat.postMessage");
     assertThat(posts).hasSize(2);
-    assertThat(posts.get(0).params()).containsEntry("channel", "CGENERAL1").containsEntry("thread_ts", "1700000300.000100");
+    assertThat(posts.get(0).params())
+        .containsEntry("channel", "CGENERAL1")
+        .containsEntry("thread_ts", "1700000300.000100");
     assertThat(posts.get(0).params().get("blocks")).contains("pod-ip-exhaustion");
     assertThat(posts.get(1).params()).containsEntry("channel", "CMARKER01");
   }
@@ -154,9 +215,11 @@ class SlackServerTest {
     mention.remove("channel_type");
     h.event(message);
     h.event(mention);
-    h.event(SlackHarness.message("CMARKER01", "UALICE001", "1700000401.000100", SlackHarness.IP_PASTE));
+    h.event(
+        SlackHarness.message("CMARKER01", "UALICE001", "1700000401.000100", SlackHarness.IP_PASTE));
     h.fake.await("chat.postMessage", 2, WAIT);
-    assertThat(h.fake.calls("chat.postMessage")).extracting(c -> c.params().get("channel"))
+    assertThat(h.fake.calls("chat.postMessage"))
+        .extracting(c -> c.params().get("channel"))
         .containsExactly("CGENERAL1", "CMARKER01");
   }
 
@@ -164,7 +227,9 @@ class SlackServerTest {
   @DisplayName("a bare mention in a thread diagnoses the thread's first message")
   void bareMentionReadsParent() throws Exception {
     h.fake.threadParent("1700000500.000100", SlackHarness.IP_PASTE);
-    JsonObject mention = SlackHarness.message("CGENERAL1", "UALICE001", "1700000501.000100", "<@" + FakeSlackApi.BOT_USER + ">");
+    JsonObject mention =
+        SlackHarness.message(
+            "CGENERAL1", "UALICE001", "1700000501.000100", "<@" + FakeSlackApi.BOT_USER + ">");
     mention.addProperty("type", "app_mention");
     mention.addProperty("thread_ts", "1700000500.000100");
     h.event(mention);
@@ -183,8 +248,15 @@ class SlackServerTest {
     FakeSlackApi.Call post = h.fake.await("chat.postMessage", 1, WAIT).get(0);
     assertThat(post.params()).containsEntry("channel", "CMARKER01");
     assertThat(post.params().get("blocks")).contains("private-registry-x509");
-    assertThat(h.fake.calls("/files/F1").get(0).authorization()).isEqualTo("Bearer xoxb-test-token");
-    assertThat(h.awaitMetric("runtime_doctor_slack_api_errors_total", "error=\"missing_scope\",method=\"files.download\"", 1, WAIT)).isEqualTo(1);
+    assertThat(h.fake.calls("/files/F1").get(0).authorization())
+        .isEqualTo("Bearer xoxb-test-token");
+    assertThat(
+            h.awaitMetric(
+                "runtime_doctor_slack_api_errors_total",
+                "error=\"missing_scope\",method=\"files.download\"",
+                1,
+                WAIT))
+        .isEqualTo(1);
   }
 
   @Test
@@ -194,7 +266,9 @@ class SlackServerTest {
     h.event(SlackHarness.message("CGENERAL1", "UALICE001", "1700000700.000100", paste));
     FakeSlackApi.Call post = h.fake.await("chat.postMessage", 1, WAIT).get(0);
     String sent = post.params().get("blocks") + post.params().get("text");
-    assertThat(sent).contains("&lt;!channel&gt;").doesNotContain("<!channel>", "<!here>", "<@UALICE001>");
+    assertThat(sent)
+        .contains("&lt;!channel&gt;")
+        .doesNotContain("<!channel>", "<!here>", "<@UALICE001>");
   }
 
   @Test
@@ -202,19 +276,30 @@ class SlackServerTest {
   void rateLimitedThenAnswered() throws Exception {
     h.fake.failNext("/api/chat.postMessage", 1, 429, "1");
     long t0 = System.nanoTime();
-    h.event(SlackHarness.message("CGENERAL1", "UALICE001", "1700000800.000100", SlackHarness.IP_PASTE));
+    h.event(
+        SlackHarness.message("CGENERAL1", "UALICE001", "1700000800.000100", SlackHarness.IP_PASTE));
     h.fake.await("chat.postMessage", 2, WAIT);
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-    h.event(SlackHarness.message("CMARKER01", "UALICE001", "1700000801.000100", SlackHarness.X509_PASTE));
+    assertThat(Duration.ofNanos(System.nanoTime() - t0))
+        .isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    h.event(
+        SlackHarness.message(
+            "CMARKER01", "UALICE001", "1700000801.000100", SlackHarness.X509_PASTE));
     h.fake.await("chat.postMessage", 3, WAIT);
-    assertThat(h.fake.calls("chat.postMessage")).extracting(c -> c.params().get("channel"))
+    assertThat(h.fake.calls("chat.postMessage"))
+        .extracting(c -> c.params().get("channel"))
         .containsExactly("CGENERAL1", "CGENERAL1", "CMARKER01");
-    assertThat(h.metric("runtime_doctor_slack_api_retries_total", "method=\"chat.postMessage\"")).isEqualTo(1);
-    assertThat(h.metric("runtime_doctor_slack_api_errors_total", "error=\"http_429\",method=\"chat.postMessage\"")).isZero();
+    assertThat(h.metric("runtime_doctor_slack_api_retries_total", "method=\"chat.postMessage\""))
+        .isEqualTo(1);
+    assertThat(
+            h.metric(
+                "runtime_doctor_slack_api_errors_total",
+                "error=\"http_429\",method=\"chat.postMessage\""))
+        .isZero();
   }
 
   @Test
-  @DisplayName("a Web API failing with 500 every time: the failure is logged, the bot stays healthy")
+  @DisplayName(
+      "a Web API failing with 500 every time: the failure is logged, the bot stays healthy")
   void webApiDown() throws Exception {
     Logger logger = (Logger) LoggerFactory.getLogger("dev.runtimedoctor.bot.slack.CommandHandler");
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
@@ -226,8 +311,15 @@ class SlackServerTest {
       h.fake.await("/respond/down", 3, WAIT);
       h.command("help", "UALICE001", "down2");
       h.fake.await("/respond/down2", 3, WAIT);
-      assertThat(h.awaitMetric("runtime_doctor_slack_api_errors_total", "error=\"http_500\",method=\"response_url\"", 2, WAIT)).isEqualTo(2);
-      assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("error=http_500"));
+      assertThat(
+              h.awaitMetric(
+                  "runtime_doctor_slack_api_errors_total",
+                  "error=\"http_500\",method=\"response_url\"",
+                  2,
+                  WAIT))
+          .isEqualTo(2);
+      assertThat(logs.list)
+          .anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("error=http_500"));
       assertThat(logs.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains("xoxb-"));
       assertThat(h.get("/healthz").statusCode()).isEqualTo(200);
       assertThat(h.get("/readyz").statusCode()).isEqualTo(200);
@@ -268,7 +360,9 @@ class SlackServerTest {
     assertThat(h.interactive(payload).statusCode()).isEqualTo(200);
     List<FakeSlackApi.Call> calls = h.fake.await("/respond/share", 2, WAIT);
     assertThat(calls.get(0).json().get("response_type").getAsString()).isEqualTo("in_channel");
-    assertThat(calls.get(0).body()).contains("UALICE001", "pod-ip-exhaustion", "10.48.131.1").doesNotContain("share_answer");
+    assertThat(calls.get(0).body())
+        .contains("UALICE001", "pod-ip-exhaustion", "10.48.131.1")
+        .doesNotContain("share_answer");
     assertThat(calls.get(1).json().get("delete_original").getAsBoolean()).isTrue();
   }
 

@@ -39,13 +39,14 @@ class AnswerRendererTest {
     return Stream.of(
         Arguments.of(
             "pod-ip-exhaustion",
-            "Warning  FailedCreatePodSandBox  kubelet  Failed to create pod sandbox: rpc error: code ="
-                + " Unknown desc = failed to setup network for sandbox \"3f2a\": failed to allocate for"
-                + " range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62"),
+            "Warning  FailedCreatePodSandBox  kubelet  Failed to create pod sandbox: rpc error:"
+                + " code = Unknown desc = failed to setup network for sandbox \"3f2a\": failed to"
+                + " allocate for range 0: no IP addresses available in range set:"
+                + " 10.48.131.1-10.48.131.62"),
         Arguments.of(
             "private-registry-x509",
-            "Failed to pull image \"registry.corp.example/app:1.2\": rpc error: code = Unknown desc ="
-                + " failed to resolve reference: x509: certificate signed by unknown authority"));
+            "Failed to pull image \"registry.corp.example/app:1.2\": rpc error: code = Unknown desc"
+                + " = failed to resolve reference: x509: certificate signed by unknown authority"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -54,10 +55,20 @@ class AnswerRendererTest {
   void matchesGolden(String id, String evidence) throws IOException {
     Entry e = KB.get(id).orElseThrow();
     for (Language l : Language.values()) {
-      Answer a = new Answer(List.of(new Match(e, 0.97, Basis.SIGNATURE, List.of(new Evidence(4, evidence)))), l, false);
-      SlackMessage m = RENDERER.answer(a, Optional.of("golden|" + l.code() + "|" + id + ":0.97:SIGNATURE"), Optional.empty());
+      Answer a =
+          new Answer(
+              List.of(new Match(e, 0.97, Basis.SIGNATURE, List.of(new Evidence(4, evidence)))),
+              l,
+              false);
+      SlackMessage m =
+          RENDERER.answer(
+              a,
+              Optional.of("golden|" + l.code() + "|" + id + ":0.97:SIGNATURE"),
+              Optional.empty());
       assertThat(BlockKitValidator.violations(m)).isEmpty();
-      String actual = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m.toJson()) + "\n";
+      String actual =
+          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m.toJson())
+              + "\n";
       String name = "slack/golden/" + id + "." + l.code() + ".json";
       if (Boolean.getBoolean("golden.update")) {
         Path p = Path.of("src/test/resources", name);
@@ -66,8 +77,12 @@ class AnswerRendererTest {
         continue;
       }
       try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-        assertThat(in).as("golden file %s (run with -Dgolden.update=true to create it)", name).isNotNull();
-        JsonObject expected = JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8)).getAsJsonObject();
+        assertThat(in)
+            .as("golden file %s (run with -Dgolden.update=true to create it)", name)
+            .isNotNull();
+        JsonObject expected =
+            JsonParser.parseString(new String(in.readAllBytes(), StandardCharsets.UTF_8))
+                .getAsJsonObject();
         assertThat(m.toJson()).as(name).isEqualTo(expected);
       }
       assertThat(m.toString()).contains(e.title().get(l).substring(0, 10));
@@ -85,17 +100,25 @@ class AnswerRendererTest {
     fix.append("```\n");
     Entry huge =
         new Entry(
-            base.id(), base.area(), base.title(), base.signatures(), base.symptoms(), base.affected(),
-            base.references(), base.checks(),
+            base.id(),
+            base.area(),
+            base.title(),
+            base.signatures(),
+            base.symptoms(),
+            base.affected(),
+            base.references(),
+            base.checks(),
             java.util.Map.of(
                 Language.EN,
                 new dev.runtimedoctor.knowledge.entry.EntryBody(
-                    java.util.Map.of(dev.runtimedoctor.knowledge.entry.Section.RESOLUTION, fix.toString()))),
+                    java.util.Map.of(
+                        dev.runtimedoctor.knowledge.entry.Section.RESOLUTION, fix.toString()))),
             base.source());
     String line = "x".repeat(1_000_000);
     List<Match> matches =
         List.of(
-            new Match(huge, 0.9, Basis.SIGNATURE, List.of(new Evidence(1, line), new Evidence(2, line))),
+            new Match(
+                huge, 0.9, Basis.SIGNATURE, List.of(new Evidence(1, line), new Evidence(2, line))),
             new Match(huge, 0.8, Basis.SIGNATURE, List.of(new Evidence(3, line))));
     SlackMessage m =
         RENDERER.answer(new Answer(matches, Language.EN, true), Optional.of("v"), Optional.empty());
@@ -108,10 +131,17 @@ class AnswerRendererTest {
   @DisplayName("no known issue says so, lists the closest leads and what to collect")
   void noMatch() {
     Entry e = KB.get("gpu-metrics-missing").orElseThrow();
-    Diagnosis d = new Diagnosis(List.of(new Match(e, 0.2, Basis.RELATED, List.of())), false, Optional.empty(), false, 1);
+    Diagnosis d =
+        new Diagnosis(
+            List.of(new Match(e, 0.2, Basis.RELATED, List.of())),
+            false,
+            Optional.empty(),
+            false,
+            1);
     SlackMessage m = RENDERER.noMatch(d, Language.EN);
     assertThat(BlockKitValidator.violations(m)).isEmpty();
-    assertThat(m.blocksJson()).contains("No known issue", "gpu-metrics-missing", "0.20", "kubectl describe pod");
+    assertThat(m.blocksJson())
+        .contains("No known issue", "gpu-metrics-missing", "0.20", "kubectl describe pod");
   }
 
   @Test

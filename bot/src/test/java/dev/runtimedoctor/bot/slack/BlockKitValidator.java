@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Holds a message's blocks to Slack's published Block Kit limits (blocks per message, text per
- * section and header, elements per context and actions block, button fields, unique action ids):
- * a payload it passes is one Slack accepts.
+ * section and header, elements per context and actions block, button fields, unique action ids): a
+ * payload it passes is one Slack accepts.
  */
 public final class BlockKitValidator {
   private BlockKitValidator() {}
@@ -40,7 +40,8 @@ public final class BlockKitValidator {
       switch (type) {
         case "header" -> {
           JsonObject t = b.getAsJsonObject("text");
-          expect(out, where, "plain_text".equals(string(t, "type")), "header text must be plain_text");
+          expect(
+              out, where, "plain_text".equals(string(t, "type")), "header text must be plain_text");
           length(out, where + ".text", string(t, "text"), 1, 150);
         }
         case "section" -> {
@@ -53,7 +54,11 @@ public final class BlockKitValidator {
         }
         case "context" -> {
           JsonArray e = b.getAsJsonArray("elements");
-          expect(out, where, e != null && !e.isEmpty() && e.size() <= 10, "context needs 1 to 10 elements");
+          expect(
+              out,
+              where,
+              e != null && !e.isEmpty() && e.size() <= 10,
+              "context needs 1 to 10 elements");
           if (e != null) {
             for (JsonElement el : e) {
               length(out, where + ".elements", string(el.getAsJsonObject(), "text"), 1, 3000);
@@ -62,7 +67,11 @@ public final class BlockKitValidator {
         }
         case "actions" -> {
           JsonArray e = b.getAsJsonArray("elements");
-          expect(out, where, e != null && !e.isEmpty() && e.size() <= 25, "actions needs 1 to 25 elements");
+          expect(
+              out,
+              where,
+              e != null && !e.isEmpty() && e.size() <= 25,
+              "actions needs 1 to 25 elements");
           if (e != null) {
             for (JsonElement el : e) {
               JsonObject button = el.getAsJsonObject();

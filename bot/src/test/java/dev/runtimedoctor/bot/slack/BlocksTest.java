@@ -15,7 +15,9 @@ class BlocksTest {
       sb.append("line ").append(i).append(" of a long resolution\n");
     }
     List<String> parts = Blocks.split(sb.toString(), Blocks.MAX_SECTION_TEXT);
-    assertThat(parts).hasSizeGreaterThan(1).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(3000));
+    assertThat(parts)
+        .hasSizeGreaterThan(1)
+        .allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(3000));
     assertThat(String.join("\n", parts)).isEqualTo(sb.toString());
   }
 
@@ -40,10 +42,12 @@ class BlocksTest {
   void cutsEnormousLines() {
     String line = "&amp;".repeat(2000);
     List<String> parts = Blocks.split(line, Blocks.MAX_SECTION_TEXT);
-    assertThat(parts).allSatisfy(p -> {
-      assertThat(p.length()).isLessThanOrEqualTo(3000);
-      assertThat(p.replace("&amp;", "")).isEmpty();
-    });
+    assertThat(parts)
+        .allSatisfy(
+            p -> {
+              assertThat(p.length()).isLessThanOrEqualTo(3000);
+              assertThat(p.replace("&amp;", "")).isEmpty();
+            });
   }
 
   @Test

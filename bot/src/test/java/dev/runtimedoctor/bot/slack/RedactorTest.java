@@ -10,8 +10,9 @@ class RedactorTest {
   @DisplayName("Slack, GitHub, AWS and Google tokens are masked wherever they appear")
   void masksTokens() {
     String s =
-        "token xoxb-1234567890-abcdefghij and xapp-1-A0-12345-abcdef ghp_abcdefghijklmnopqrstuvwxyz0123456789"
-            + " AKIAABCDEFGHIJKLMNOP AIzaSyA-abcdefghijklmnopqrstuvwxyz012345";
+        "token xoxb-1234567890-abcdefghij and xapp-1-A0-12345-abcdef"
+            + " ghp_abcdefghijklmnopqrstuvwxyz0123456789 AKIAABCDEFGHIJKLMNOP"
+            + " AIzaSyA-abcdefghijklmnopqrstuvwxyz012345";
     String r = Redactor.redact(s);
     assertThat(r)
         .doesNotContain("xoxb-1234567890", "xapp-1-A0", "ghp_abc", "AKIAABCD", "AIzaSyA")
@@ -23,8 +24,10 @@ class RedactorTest {
   void masksKeyValues() {
     assertThat(Redactor.redact("Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.payload.sig"))
         .isEqualTo("Authorization: [redacted]");
-    assertThat(Redactor.redact("curl -H 'bearer abcdef123456' x")).isEqualTo("curl -H 'bearer [redacted]' x");
-    assertThat(Redactor.redact("password=hunter22 user=bob")).isEqualTo("password=[redacted] user=bob");
+    assertThat(Redactor.redact("curl -H 'bearer abcdef123456' x"))
+        .isEqualTo("curl -H 'bearer [redacted]' x");
+    assertThat(Redactor.redact("password=hunter22 user=bob"))
+        .isEqualTo("password=[redacted] user=bob");
     assertThat(Redactor.redact("\"client_secret\": \"s3cr3t-value\""))
         .isEqualTo("\"client_secret\": \"[redacted]\"");
     assertThat(Redactor.redact("pull https://robot:pa55word@registry.example.com/x"))
@@ -42,7 +45,8 @@ class RedactorTest {
   @DisplayName("error messages without secrets are left as they are")
   void leavesErrorsAlone() {
     String line =
-        "failed to allocate for range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62";
+        "failed to allocate for range 0: no IP addresses available in range set:"
+            + " 10.48.131.1-10.48.131.62";
     assertThat(Redactor.redact(line)).isEqualTo(line);
     String x509 = "x509: certificate signed by unknown authority";
     assertThat(Redactor.redact(x509)).isEqualTo(x509);

@@ -49,7 +49,10 @@ class SocketModeTest {
     @Override
     public void onOpen(WebSocket conn, ClientHandshake handshake) {
       opened.add(conn);
-      conn.send("{\"type\":\"hello\",\"num_connections\":" + opened.size() + ",\"connection_info\":{\"app_id\":\"ATEST0001\"}}");
+      conn.send(
+          "{\"type\":\"hello\",\"num_connections\":"
+              + opened.size()
+              + ",\"connection_info\":{\"app_id\":\"ATEST0001\"}}");
       connections.add(conn);
     }
 
@@ -75,7 +78,9 @@ class SocketModeTest {
       long deadline = System.nanoTime() + WAIT.toNanos();
       while (System.nanoTime() < deadline) {
         JsonObject o = received.poll(100, TimeUnit.MILLISECONDS);
-        if (o != null && o.has("envelope_id") && o.get("envelope_id").getAsString().equals(envelopeId)) {
+        if (o != null
+            && o.has("envelope_id")
+            && o.get("envelope_id").getAsString().equals(envelopeId)) {
           return o;
         }
       }
@@ -118,7 +123,8 @@ class SocketModeTest {
   }
 
   @Test
-  @DisplayName("envelopes are acknowledged with their envelope_id and answered; a disconnect reconnects")
+  @DisplayName(
+      "envelopes are acknowledged with their envelope_id and answered; a disconnect reconnects")
   void socketMode() throws Exception {
     FakeSocketServer ws = new FakeSocketServer();
     ws.start();
@@ -133,19 +139,32 @@ class SocketModeTest {
                   "SLACK_API_URL", fake.apiUrl(),
                   "PORT", "0"));
       SlackTuning tuning =
-          SlackTuning.defaults().withRetry(2, Duration.ofMillis(20), Duration.ofSeconds(1)).withBootRetry(Duration.ofMillis(50));
+          SlackTuning.defaults()
+              .withRetry(2, Duration.ofMillis(20), Duration.ofSeconds(1))
+              .withBootRetry(Duration.ofMillis(50));
       try (SlackServer server =
           SlackServer.start(
-              config, DiagnosisService.of(KnowledgeBase.bundledWith(List.of())), tuning, Clock.systemUTC(), "127.0.0.1")) {
+              config,
+              DiagnosisService.of(KnowledgeBase.bundledWith(List.of())),
+              tuning,
+              Clock.systemUTC(),
+              "127.0.0.1")) {
         assertThat(server.awaitReady(WAIT)).isTrue();
         WebSocket first = ws.connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(first).isNotNull();
-        assertThat(fake.calls("apps.connections.open").get(0).authorization()).isEqualTo("Bearer xapp-1-test");
+        assertThat(fake.calls("apps.connections.open").get(0).authorization())
+            .isEqualTo("Bearer xapp-1-test");
 
-        first.send(envelope("env-1", "events_api", eventCallback("EvS1", message("CSOCKET01", "1700002000.000100", PASTE))));
+        first.send(
+            envelope(
+                "env-1",
+                "events_api",
+                eventCallback("EvS1", message("CSOCKET01", "1700002000.000100", PASTE))));
         assertThat(ws.ack("env-1").get("_connection").getAsInt()).isZero();
         FakeSlackApi.Call post = fake.await("chat.postMessage", 1, WAIT).get(0);
-        assertThat(post.params()).containsEntry("channel", "CSOCKET01").containsEntry("thread_ts", "1700002000.000100");
+        assertThat(post.params())
+            .containsEntry("channel", "CSOCKET01")
+            .containsEntry("thread_ts", "1700002000.000100");
 
         JsonObject command = new JsonObject();
         command.addProperty("token", "verification-token");
@@ -159,7 +178,8 @@ class SocketModeTest {
         command.addProperty("api_app_id", "ATEST0001");
         first.send(envelope("env-2", "slash_commands", command));
         ws.ack("env-2");
-        assertThat(fake.await("/respond/sock", 1, WAIT).get(0).body()).contains("pod-ip-exhaustion");
+        assertThat(fake.await("/respond/sock", 1, WAIT).get(0).body())
+            .contains("pod-ip-exhaustion");
 
         JsonObject reaction = new JsonObject();
         reaction.addProperty("type", "reaction_added");
@@ -169,14 +189,20 @@ class SocketModeTest {
         ws.ack("env-3");
 
         int opens = fake.calls("apps.connections.open").size();
-        first.send("{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
+        first.send(
+            "{\"type\":\"disconnect\",\"reason\":\"refresh_requested\",\"debug_info\":{\"host\":\"fake\"}}");
         WebSocket second = ws.connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(second).isNotNull().isNotSameAs(first);
         // A fresh URL for the new connection, as Slack asks after a disconnect.
         assertThat(fake.calls("apps.connections.open")).hasSize(opens + 1);
-        second.send(envelope("env-4", "events_api", eventCallback("EvS4", message("CSOCKET02", "1700002001.000100", PASTE))));
+        second.send(
+            envelope(
+                "env-4",
+                "events_api",
+                eventCallback("EvS4", message("CSOCKET02", "1700002001.000100", PASTE))));
         assertThat(ws.ack("env-4").get("_connection").getAsInt()).isEqualTo(1);
-        assertThat(fake.await("chat.postMessage", 2, WAIT).get(1).params()).containsEntry("channel", "CSOCKET02");
+        assertThat(fake.await("chat.postMessage", 2, WAIT).get(1).params())
+            .containsEntry("channel", "CSOCKET02");
       }
     } finally {
       ws.stop(1000);

@@ -13,21 +13,25 @@ class TroubleshootRequestTest {
   void subcommands() {
     assertThat(TroubleshootRequest.parse("")).isInstanceOf(TroubleshootRequest.Help.class);
     assertThat(TroubleshootRequest.parse("help")).isInstanceOf(TroubleshootRequest.Help.class);
-    assertThat(TroubleshootRequest.parse("elenco")).isInstanceOf(TroubleshootRequest.ListEntries.class);
+    assertThat(TroubleshootRequest.parse("elenco"))
+        .isInstanceOf(TroubleshootRequest.ListEntries.class);
     assertThat(TroubleshootRequest.parse("show pod-ip-exhaustion"))
         .isEqualTo(new TroubleshootRequest.Show(Optional.of("pod-ip-exhaustion")));
     assertThat(TroubleshootRequest.parse("lang it"))
         .isEqualTo(new TroubleshootRequest.Lang(Optional.of(Language.IT)));
-    assertThat(TroubleshootRequest.parse("lang fr")).isEqualTo(new TroubleshootRequest.Lang(Optional.empty()));
+    assertThat(TroubleshootRequest.parse("lang fr"))
+        .isEqualTo(new TroubleshootRequest.Lang(Optional.empty()));
   }
 
   @Test
   @DisplayName("a misspelt subcommand gets 'did you mean', swapped letters included")
   void typos() {
-    assertThat(TroubleshootRequest.parse("lsit")).isEqualTo(new TroubleshootRequest.DidYouMean("lsit", "list"));
+    assertThat(TroubleshootRequest.parse("lsit"))
+        .isEqualTo(new TroubleshootRequest.DidYouMean("lsit", "list"));
     assertThat(TroubleshootRequest.parse("shw pod-ip-exhaustion"))
         .isEqualTo(new TroubleshootRequest.DidYouMean("shw", "show"));
-    assertThat(TroubleshootRequest.parse("hepl")).isEqualTo(new TroubleshootRequest.DidYouMean("hepl", "help"));
+    assertThat(TroubleshootRequest.parse("hepl"))
+        .isEqualTo(new TroubleshootRequest.DidYouMean("hepl", "help"));
   }
 
   @Test
@@ -37,6 +41,7 @@ class TroubleshootRequestTest {
         .isInstanceOf(TroubleshootRequest.Diagnose.class);
     assertThat(TroubleshootRequest.parse("list of pods stuck in ContainerCreating"))
         .isInstanceOf(TroubleshootRequest.Diagnose.class);
-    assertThat(TroubleshootRequest.parse("ErrImagePull")).isInstanceOf(TroubleshootRequest.Diagnose.class);
+    assertThat(TroubleshootRequest.parse("ErrImagePull"))
+        .isInstanceOf(TroubleshootRequest.Diagnose.class);
   }
 }
