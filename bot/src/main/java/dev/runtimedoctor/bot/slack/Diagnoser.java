@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * Diagnoses a paste and turns the result into the message a person asked for: the answer with a
@@ -23,23 +24,36 @@ public final class Diagnoser {
   private final AnswerLanguage languages;
   private final TtlCache<Answer> answers;
   private final SlackMetrics metrics;
+  private final Semaphore diagnosing;
 
+  /**
+   * @param diagnosing diagnoses allowed at once; they are CPU-bound, and acknowledgements must not
+   *     wait for a core behind them
+   */
   public Diagnoser(
       DiagnosisService service,
       AnswerRenderer renderer,
       AnswerLanguage languages,
       TtlCache<Answer> answers,
-      SlackMetrics metrics) {
+      SlackMetrics metrics,
+      int diagnosing) {
     this.service = service;
     this.renderer = renderer;
     this.languages = languages;
     this.answers = answers;
     this.metrics = metrics;
+    this.diagnosing = new Semaphore(diagnosing);
   }
 
   /** Diagnoses {@code text} and records the best confidence. */
   public Diagnosis diagnose(String text) {
-    Diagnosis d = service.diagnose(text);
+    Diagnosis d;
+    diagnosing.acquireUninterruptibly();
+    try {
+      d = service.diagnose(text);
+    } finally {
+      diagnosing.release();
+    }
     metrics.confidence(d.top().map(Match::confidence).orElse(0.0));
     return d;
   }

@@ -104,7 +104,7 @@ public final class SlackBot implements AutoCloseable {
             new TtlCache<Optional<Language>>(50_000, Duration.ofHours(6), clock),
             config.language());
     AnswerRenderer renderer = new AnswerRenderer();
-    Diagnoser diagnoser = new Diagnoser(service, renderer, languages, answers, metrics);
+    Diagnoser diagnoser = new Diagnoser(service, renderer, languages, answers, metrics, tuning.diagnosing());
     app.command(
         SlackSurface.COMMAND,
         new CommandHandler(service, diagnoser, renderer, preferences, gateway, workers, metrics));

@@ -8,6 +8,8 @@ import java.util.Objects;
  * and its queue, retry policy, caps. Tests shorten the waits; production uses {@link #defaults()}.
  *
  * @param workers threads that diagnose and answer after the acknowledgement
+ * @param diagnosing diagnoses run at once: fewer than the cores, so that acknowledging requests
+ *     always finds a core free while workers are busy diagnosing
  * @param queue work waiting for a worker before new work is refused
  * @param retryAttempts tries of one Web API call, the first included
  * @param retryBase the first wait after a 5xx or a network error (doubled each time)
@@ -19,6 +21,7 @@ import java.util.Objects;
  */
 public record SlackTuning(
     int workers,
+    int diagnosing,
     int queue,
     int retryAttempts,
     Duration retryBase,
@@ -33,15 +36,17 @@ public record SlackTuning(
     Objects.requireNonNull(retryMax, "retryMax");
     Objects.requireNonNull(httpTimeout, "httpTimeout");
     Objects.requireNonNull(bootRetry, "bootRetry");
-    if (workers < 1 || queue < 1 || retryAttempts < 1 || channelBurst < 1 || channelPerMinute < 1) {
+    if (workers < 1 || diagnosing < 1 || queue < 1 || retryAttempts < 1 || channelBurst < 1 || channelPerMinute < 1) {
       throw new IllegalArgumentException("sizes must be positive");
     }
   }
 
   /** What production runs with. */
   public static SlackTuning defaults() {
+    int cores = Runtime.getRuntime().availableProcessors();
     return new SlackTuning(
         8,
+        Math.max(1, cores - 1),
         2_000,
         4,
         Duration.ofMillis(500),
@@ -56,6 +61,7 @@ public record SlackTuning(
   public SlackTuning withRetry(int attempts, Duration base, Duration max) {
     return new SlackTuning(
         workers,
+        diagnosing,
         queue,
         attempts,
         base,
@@ -70,6 +76,7 @@ public record SlackTuning(
   public SlackTuning withWorkers(int n) {
     return new SlackTuning(
         n,
+        diagnosing,
         queue,
         retryAttempts,
         retryBase,
@@ -84,6 +91,7 @@ public record SlackTuning(
   public SlackTuning withBootRetry(Duration wait) {
     return new SlackTuning(
         workers,
+        diagnosing,
         queue,
         retryAttempts,
         retryBase,
