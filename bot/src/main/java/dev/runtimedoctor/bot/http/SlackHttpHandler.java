@@ -21,6 +21,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Promise;
+import org.eclipse.jetty.util.thread.Invocable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,15 +75,14 @@ public final class SlackHttpHandler extends Handler.Abstract {
     } else if ("POST".equals(method)
         && SlackSurface.EVENTS_PATH.equals(path)
         && verifier.isPresent()) {
-      Content.Source.asByteArrayAsync(request, MAX_BODY)
-          .whenComplete(
-              (bytes, error) -> {
-                if (error != null) {
-                  write(response, callback, 413, TEXT, "request too large or unreadable\n");
-                } else {
-                  slack(request, response, callback, bytes);
-                }
-              });
+      // The continuation runs Bolt: BLOCKING tells Jetty to run it on a pool thread.
+      Content.Source.asByteArrayAsync(
+          request,
+          MAX_BODY,
+          Promise.Invocable.from(
+              Invocable.InvocationType.BLOCKING,
+              bytes -> slack(request, response, callback, bytes),
+              error -> write(response, callback, 413, TEXT, "request too large or unreadable\n")));
     } else {
       write(response, callback, 404, TEXT, "not found\n");
     }

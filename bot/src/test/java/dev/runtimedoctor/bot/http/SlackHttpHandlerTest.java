@@ -78,6 +78,14 @@ class SlackHttpHandlerTest {
   }
 
   @Test
+  @DisplayName("a body over 1 MiB is refused without being read whole")
+  void tooLarge() throws Exception {
+    byte[] huge = new byte[SlackHttpHandler.MAX_BODY + 1];
+    java.util.Arrays.fill(huge, (byte) 'a');
+    assertThat(h.signed(huge, "application/json", Map.of()).statusCode()).isEqualTo(413);
+  }
+
+  @Test
   @DisplayName("Slack's URL verification gets its challenge back")
   void urlVerification() throws Exception {
     JsonObject o = new JsonObject();

@@ -177,6 +177,17 @@ class SlackServerTest {
   }
 
   @Test
+  @DisplayName("a direct message is a question: answered in the conversation, even with no match")
+  void directMessage() throws Exception {
+    JsonObject dm = SlackHarness.message("DALICE001", "UALICE001", "1700000250.000100", "hello, what can you do for me?");
+    dm.addProperty("channel_type", "im");
+    h.event(dm);
+    FakeSlackApi.Call post = h.fake.await("chat.postMessage", 1, WAIT).get(0);
+    assertThat(post.params()).containsEntry("channel", "DALICE001").doesNotContainKey("thread_ts");
+    assertThat(post.params().get("blocks")).contains("kubectl describe pod");
+  }
+
+  @Test
   @DisplayName("an edit that adds an error is read again, once")
   void messageChanged() throws Exception {
     h.event(
