@@ -83,6 +83,14 @@ public final class SlackBot implements AutoCloseable {
             .ignoringSelfEventsEnabled(false)
             // An event without a listener is acknowledged instead of answered 404.
             .allEventsApiAutoAckEnabled(true)
+            // Anything else no handler takes (an old button, a renamed command) is acknowledged
+            // too: a 404 makes Slack retry, and in Socket Mode leaves the envelope unacked.
+            .unmatchedRequestHandler(
+                req -> {
+                  metrics.dropped("unmatched");
+                  log.warn("no handler for request type={}", req.getRequestType());
+                  return Response.ok();
+                })
             .authTestCacheEnabled(true)
             .authTestCacheExpirationMillis(-1)
             .threadPoolSize(1)
@@ -104,7 +112,8 @@ public final class SlackBot implements AutoCloseable {
             new TtlCache<Optional<Language>>(50_000, Duration.ofHours(6), clock),
             config.language());
     AnswerRenderer renderer = new AnswerRenderer();
-    Diagnoser diagnoser = new Diagnoser(service, renderer, languages, answers, metrics, tuning.diagnosing());
+    Diagnoser diagnoser =
+        new Diagnoser(service, renderer, languages, answers, metrics, tuning.diagnosing());
     app.command(
         SlackSurface.COMMAND,
         new CommandHandler(service, diagnoser, renderer, preferences, gateway, workers, metrics));

@@ -36,7 +36,12 @@ public record SlackTuning(
     Objects.requireNonNull(retryMax, "retryMax");
     Objects.requireNonNull(httpTimeout, "httpTimeout");
     Objects.requireNonNull(bootRetry, "bootRetry");
-    if (workers < 1 || diagnosing < 1 || queue < 1 || retryAttempts < 1 || channelBurst < 1 || channelPerMinute < 1) {
+    if (workers < 1
+        || diagnosing < 1
+        || queue < 1
+        || retryAttempts < 1
+        || channelBurst < 1
+        || channelPerMinute < 1) {
       throw new IllegalArgumentException("sizes must be positive");
     }
   }

@@ -206,7 +206,7 @@ final class Texts {
   /** Both languages: said on the request path, where looking up the user's would cost time. */
   static String busy() {
     return "Sono molto occupato, riprova fra un minuto. / Too busy right now, try again in a"
-               + " minute.";
+        + " minute.";
   }
 
   String failed(String ref) {

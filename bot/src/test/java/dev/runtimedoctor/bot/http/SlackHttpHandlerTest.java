@@ -86,6 +86,31 @@ class SlackHttpHandlerTest {
   }
 
   @Test
+  @DisplayName("a command or button no handler knows is acknowledged, not answered 404")
+  void unmatchedAcked() throws Exception {
+    byte[] other =
+        new String(
+                SlackHarness.commandBody("x", "UALICE001", h.fake.responseUrl("other")),
+                StandardCharsets.UTF_8)
+            .replace("%2Ftroubleshoot", "%2Fother")
+            .getBytes(StandardCharsets.UTF_8);
+    assertThat(h.signed(other, "application/x-www-form-urlencoded", Map.of()).statusCode())
+        .isEqualTo(200);
+    JsonObject payload = new JsonObject();
+    payload.addProperty("type", "block_actions");
+    JsonObject user = new JsonObject();
+    user.addProperty("id", "UALICE001");
+    payload.add("user", user);
+    com.google.gson.JsonArray actions = new com.google.gson.JsonArray();
+    JsonObject action = new JsonObject();
+    action.addProperty("action_id", "retired_button");
+    action.addProperty("type", "button");
+    actions.add(action);
+    payload.add("actions", actions);
+    assertThat(h.interactive(payload).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   @DisplayName("Slack's URL verification gets its challenge back")
   void urlVerification() throws Exception {
     JsonObject o = new JsonObject();

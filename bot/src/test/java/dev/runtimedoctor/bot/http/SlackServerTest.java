@@ -179,7 +179,9 @@ class SlackServerTest {
   @Test
   @DisplayName("a direct message is a question: answered in the conversation, even with no match")
   void directMessage() throws Exception {
-    JsonObject dm = SlackHarness.message("DALICE001", "UALICE001", "1700000250.000100", "hello, what can you do for me?");
+    JsonObject dm =
+        SlackHarness.message(
+            "DALICE001", "UALICE001", "1700000250.000100", "hello, what can you do for me?");
     dm.addProperty("channel_type", "im");
     h.event(dm);
     FakeSlackApi.Call post = h.fake.await("chat.postMessage", 1, WAIT).get(0);
