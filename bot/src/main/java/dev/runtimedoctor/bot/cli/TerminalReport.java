@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
 import dev.runtimedoctor.knowledge.entry.Affected;
 import dev.runtimedoctor.knowledge.entry.Entry;
@@ -9,10 +10,8 @@ import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Evidence;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** What {@code ask} prints for a person in a terminal. */
 final class TerminalReport {
@@ -92,36 +91,11 @@ final class TerminalReport {
   }
 
   String affected(Affected a) {
-    List<String> parts = new ArrayList<>();
-    parts.add(
-        switch (a.platform()) {
-          case WINDOWS -> t("nodi Windows", "Windows nodes");
-          case LINUX -> t("nodi Linux", "Linux nodes");
-          case ANY -> t("tutti i nodi", "all nodes");
-        });
-    parts.add(
-        "GKE "
-            + (a.gke().isEmpty()
-                ? t("tutte le versioni", "all versions")
-                : a.gke().stream().map(Object::toString).collect(Collectors.joining(", "))));
-    if (!a.containerd().isEmpty()) {
-      parts.add(
-          "containerd " + a.containerd().stream().map(Object::toString).collect(Collectors.joining(", ")));
-    }
-    return String.join(" · ", parts);
+    return AffectedText.affected(a, lang);
   }
 
   static String fixed(Affected a) {
-    List<String> parts = new ArrayList<>();
-    if (!a.fixedGke().isEmpty()) {
-      parts.add("GKE " + a.fixedGke().stream().map(Object::toString).collect(Collectors.joining(", ")));
-    }
-    if (!a.fixedContainerd().isEmpty()) {
-      parts.add(
-          "containerd "
-              + a.fixedContainerd().stream().map(Object::toString).collect(Collectors.joining(", ")));
-    }
-    return String.join(" · ", parts);
+    return AffectedText.fixed(a);
   }
 
   private String t(String it, String en) {

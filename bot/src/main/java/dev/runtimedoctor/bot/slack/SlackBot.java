@@ -1,0 +1,169 @@
+package dev.runtimedoctor.bot.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.runtimedoctor.bot.config.Config;
+import dev.runtimedoctor.bot.config.Secret;
+import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the Slack side of the bot: the Web API client pointed at {@code SLACK_API_URL} with
+ * timeouts, the worker pool, the caches, and a Bolt app with every handler registered under the
+ * names in {@link SlackSurface}. One instance per running bot; tests build their own.
+ */
+public final class SlackBot implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
+
+  /** Envelopes handled at once in Socket Mode (Bolt handles one at a time unless told). */
+  private static final int SOCKET_CONCURRENCY = 8;
+
+  private final Config config;
+  private final DiagnosisService service;
+  private final SlackTuning tuning;
+  private final Clock clock;
+  private final Slack slack;
+  private final SlackMetrics metrics = new SlackMetrics();
+  private final SlackGateway gateway;
+  private final Workers workers;
+
+  public SlackBot(Config config, DiagnosisService service, SlackTuning tuning, Clock clock) {
+    this.config = config;
+    this.service = service;
+    this.tuning = tuning;
+    this.clock = clock;
+    SlackConfig sc = new SlackConfig();
+    sc.setMethodsEndpointUrlPrefix(config.apiUrl());
+    int timeout = (int) tuning.httpTimeout().toMillis();
+    sc.setHttpClientReadTimeoutMillis(timeout);
+    sc.setHttpClientWriteTimeoutMillis(timeout);
+    sc.setHttpClientCallTimeoutMillis(timeout);
+    // Our own metrics count calls; the SDK's would start background threads for nothing.
+    sc.setStatsEnabled(false);
+    this.slack = Slack.getInstance(sc);
+    this.gateway = new SlackGateway(slack, config.botToken().value(), tuning, metrics);
+    this.workers = new Workers(tuning.workers(), tuning.queue(), metrics);
+  }
+
+  public SlackMetrics metrics() {
+    return metrics;
+  }
+
+  /** Who the bot is, by {@code auth.test}; fails when the token or the Web API is not right. */
+  public BotIdentity authenticate() throws SlackCallException {
+    AuthTestResponse r = gateway.authTest();
+    return new BotIdentity(r.getUserId(), r.getBotId(), r.getTeamId());
+  }
+
+  /**
+   * Builds and starts the Bolt app. Its own {@code auth.test} happens here, at boot, and is cached
+   * for good so that no request waits on the Web API before its acknowledgement.
+   */
+  public App startApp(BotIdentity self) {
+    AppConfig appConfig =
+        AppConfig.builder()
+            .slack(slack)
+            .singleTeamBotToken(config.botToken().value())
+            .signingSecret(config.signingSecret().map(Secret::value).orElse(null))
+            // Checked on the raw bytes by the HTTP adapter; Socket Mode needs none.
+            .requestVerificationEnabled(false)
+            // Our filter drops every bot; Bolt's would call bots.info before acknowledging.
+            .ignoringSelfEventsEnabled(false)
+            // An event without a listener is acknowledged instead of answered 404.
+            .allEventsApiAutoAckEnabled(true)
+            // Anything else no handler takes (an old button, a renamed command) is acknowledged
+            // too: a 404 makes Slack retry, and in Socket Mode leaves the envelope unacked.
+            .unmatchedRequestHandler(
+                req -> {
+                  metrics.dropped("unmatched");
+                  log.warn("no handler for request type={}", req.getRequestType());
+                  return Response.ok();
+                })
+            .authTestCacheEnabled(true)
+            .authTestCacheExpirationMillis(-1)
+            .threadPoolSize(1)
+            .build();
+    App app = new App(appConfig);
+    register(app, self);
+    app.start();
+    log.info("slack app started bot_user={} team={}", self.userId(), self.teamId());
+    return app;
+  }
+
+  private void register(App app, BotIdentity self) {
+    TtlCache<Answer> answers = new TtlCache<>(10_000, Duration.ofHours(1), clock);
+    LanguagePreferences preferences = new LanguagePreferences();
+    AnswerLanguage languages =
+        new AnswerLanguage(
+            preferences,
+            gateway,
+            new TtlCache<Optional<Language>>(50_000, Duration.ofHours(6), clock),
+            config.language());
+    AnswerRenderer renderer = new AnswerRenderer();
+    Diagnoser diagnoser =
+        new Diagnoser(service, renderer, languages, answers, metrics, tuning.diagnosing());
+    app.command(
+        SlackSurface.COMMAND,
+        new CommandHandler(service, diagnoser, renderer, preferences, gateway, workers, metrics));
+    app.blockAction(
+        SlackSurface.ACTION_SHARE,
+        new ShareHandler(diagnoser, renderer, gateway, workers, metrics));
+    app.messageShortcut(
+        SlackSurface.SHORTCUT_CALLBACK_ID,
+        new ShortcutHandler(diagnoser, gateway, workers, metrics));
+    ThreadAnswerer answerer =
+        new ThreadAnswerer(
+            self,
+            diagnoser,
+            gateway,
+            new ChannelRateLimit(tuning.channelBurst(), tuning.channelPerMinute(), clock),
+            new RecentKeys(50_000, Duration.ofHours(1), clock),
+            new RecentKeys(50_000, Duration.ofDays(1), clock),
+            metrics);
+    new MessageEvents(
+            answerer, new RecentKeys(50_000, Duration.ofHours(1), clock), workers, metrics)
+        .register(app);
+  }
+
+  /**
+   * Connects to Slack over Socket Mode. Every envelope is acknowledged, even when a handler throws:
+   * an unacknowledged one would be delivered again and again.
+   */
+  public SocketModeApp startSocketMode(App app) throws IOException {
+    SocketModeApp socket =
+        new SocketModeApp(
+            config.appToken().orElseThrow().value(),
+            SocketModeClient.Backend.JavaWebSocket,
+            ctx -> {
+              log.error("socket mode request failed", ctx.getException());
+              return Response.ok();
+            },
+            app,
+            SOCKET_CONCURRENCY);
+    try {
+      socket.startAsync();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException("socket mode did not start: " + e.getMessage(), e);
+    }
+    return socket;
+  }
+
+  @Override
+  public void close() {
+    workers.close();
+  }
+}

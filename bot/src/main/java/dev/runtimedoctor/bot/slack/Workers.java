@@ -1,0 +1,82 @@
+package dev.runtimedoctor.bot.slack;
+
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bounded pool that does the slow part of every request after Slack has its acknowledgement:
+ * diagnosing, looking up the user's locale, posting the answer. A full queue refuses work rather
+ * than growing; an exception in a task is logged with a reference and never kills a worker.
+ */
+public final class Workers implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Workers.class);
+
+  private final ThreadPoolExecutor pool;
+  private final SlackMetrics metrics;
+
+  public Workers(int threads, int queue, SlackMetrics metrics) {
+    this.metrics = metrics;
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory names =
+        r -> {
+          Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        };
+    this.pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(queue),
+            names,
+            new ThreadPoolExecutor.AbortPolicy());
+  }
+
+  /**
+   * Runs {@code task} on a worker.
+   *
+   * @param what names the task in the log if it fails
+   * @return false when the queue is full and the task was not taken
+   */
+  public boolean submit(String what, Runnable task) {
+    try {
+      pool.execute(
+          () -> {
+            try {
+              task.run();
+            } catch (RuntimeException e) {
+              String ref = UUID.randomUUID().toString().substring(0, 8);
+              log.error("task failed task={} ref={}", what, ref, e);
+            }
+          });
+      return true;
+    } catch (RejectedExecutionException e) {
+      metrics.dropped("busy");
+      log.warn("workers busy, task refused task={}", what);
+      return false;
+    }
+  }
+
+  /** Lets queued work finish for a short while, then stops. */
+  @Override
+  public void close() {
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(5, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
