@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,7 +22,6 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -40,6 +38,20 @@ public final class KnowledgeIndex {
   private static final double COMMON_FACTOR = 0.35;
 
   private static final int MAX_ANCHORS = 3;
+
+  /**
+   * Analyzed text without positions: queries are bags of terms (order is judged by the
+   * alignment, not by Lucene), and positions would double the indexing work.
+   */
+  private static final org.apache.lucene.document.FieldType TERMS_AND_FREQS = termsAndFreqs();
+
+  private static org.apache.lucene.document.FieldType termsAndFreqs() {
+    var t = new org.apache.lucene.document.FieldType();
+    t.setTokenized(true);
+    t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS);
+    t.freeze();
+    return t;
+  }
 
   /**
    * Go errors wrap causes as "context: cause: root cause"; each part must be present for the
@@ -77,28 +89,16 @@ public final class KnowledgeIndex {
     List<Integer> sigEntry = new ArrayList<>();
     List<String> sigText = new ArrayList<>();
     Map<String, Integer> df = new HashMap<>();
+    List<List<TokenizedSignature>> tokenized =
+        entries.parallelStream().map(KnowledgeIndex::tokenize).toList();
     for (int e = 0; e < entries.size(); e++) {
       Set<String> entryWords = new HashSet<>();
-      for (String sig : entries.get(e).signatures()) {
-        List<String> toks = new ArrayList<>();
-        List<Integer> segs = new ArrayList<>();
-        String[] segments = SEGMENT.split(Masker.mask(sig));
-        for (int g = 0; g < segments.length; g++) {
-          for (String t : LogTokens.of(segments[g])) {
-            if (!LogTokens.isPlaceholder(t)) {
-              toks.add(t);
-              segs.add(g);
-            }
-          }
-        }
-        if (toks.isEmpty()) {
-          continue;
-        }
-        sigTokens.add(toks);
-        sigSegments.add(segs.stream().mapToInt(Integer::intValue).toArray());
+      for (TokenizedSignature t : tokenized.get(e)) {
+        sigTokens.add(t.tokens());
+        sigSegments.add(t.segments());
         sigEntry.add(e);
-        sigText.add(sig);
-        entryWords.addAll(toks);
+        sigText.add(t.text());
+        entryWords.addAll(t.tokens());
       }
       for (String t : entryWords) {
         df.merge(t, 1, Integer::sum);
@@ -133,13 +133,7 @@ public final class KnowledgeIndex {
         ws[i] = w[ids[i]];
         total += ws[i];
       }
-      Integer[] order = new Integer[ids.length];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -ws[i]));
-      int[] anchors =
-          Arrays.stream(order).mapToInt(i -> ids[i]).distinct().limit(MAX_ANCHORS).toArray();
+      int[] anchors = heaviest(ids, ws, MAX_ANCHORS);
       CompiledSignature cs =
           new CompiledSignature(
               sigEntry.get(s), sigText.get(s), ids, ws, total, anchors, sigSegments.get(s));
@@ -166,7 +160,6 @@ public final class KnowledgeIndex {
 
     // The prose statistics come from the index Lucene just built: analyzing every body a second
     // time would double the build of a large knowledge base.
-    Map<String, Set<Integer>> entriesByTerm = new HashMap<>();
     Map<Language, Map<String, int[]>> postings = new java.util.EnumMap<>(Language.class);
     for (Language l : Language.values()) {
       Map<String, java.util.BitSet> docs = new HashMap<>();
@@ -274,7 +267,11 @@ public final class KnowledgeIndex {
     }
     Analyzer analyzer = new PerFieldAnalyzerWrapper(new LogAnalyzer(), perField);
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    IndexWriterConfig config = new IndexWriterConfig(analyzer).setRAMBufferSizeMB(64);
+    // Built once, searched in memory: segments are not worth merging.
+    IndexWriterConfig config =
+        new IndexWriterConfig(analyzer)
+            .setRAMBufferSizeMB(128)
+            .setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
       entries.parallelStream().forEach(e -> addDocument(writer, e));
     }
@@ -285,18 +282,77 @@ public final class KnowledgeIndex {
     Document doc = new Document();
     doc.add(new StringField(Fields.ID, e.id(), Field.Store.YES));
     for (String sig : e.signatures()) {
-      doc.add(new TextField(Fields.SIGNATURE, Masker.mask(sig), Field.Store.NO));
+      doc.add(new Field(Fields.SIGNATURE, Masker.mask(sig), TERMS_AND_FREQS));
     }
     for (Language l : Language.values()) {
-      doc.add(new TextField(Fields.title(l), e.title().get(l), Field.Store.NO));
-      doc.add(new TextField(Fields.symptoms(l), String.join("\n", e.symptoms(l)), Field.Store.NO));
-      doc.add(new TextField(Fields.body(l), e.body(l).text(), Field.Store.NO));
+      doc.add(new Field(Fields.title(l), e.title().get(l), TERMS_AND_FREQS));
+      doc.add(new Field(Fields.symptoms(l), String.join("\n", e.symptoms(l)), TERMS_AND_FREQS));
+      doc.add(new Field(Fields.body(l), e.body(l).text(), TERMS_AND_FREQS));
     }
     try {
       writer.addDocument(doc);
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
+  }
+
+  private record TokenizedSignature(String text, List<String> tokens, int[] segments) {}
+
+  /** An entry's signatures as words (placeholders dropped), each with its error-chain part. */
+  private static List<TokenizedSignature> tokenize(Entry entry) {
+    List<TokenizedSignature> out = new ArrayList<>();
+    for (String sig : entry.signatures()) {
+      List<String> toks = new ArrayList<>();
+      List<Integer> segs = new ArrayList<>();
+      String[] segments = SEGMENT.split(Masker.mask(sig));
+      for (int g = 0; g < segments.length; g++) {
+        for (String t : LogTokens.of(segments[g])) {
+          if (!LogTokens.isPlaceholder(t)) {
+            toks.add(t);
+            segs.add(g);
+          }
+        }
+      }
+      if (!toks.isEmpty()) {
+        out.add(
+            new TokenizedSignature(sig, toks, segs.stream().mapToInt(Integer::intValue).toArray()));
+      }
+    }
+    return out;
+  }
+
+  /** The ids of the {@code k} heaviest distinct words, heaviest first. */
+  private static int[] heaviest(int[] ids, double[] ws, int k) {
+    int[] out = new int[Math.min(k, ids.length)];
+    int n = 0;
+    boolean[] used = new boolean[ids.length];
+    while (n < out.length) {
+      int best = -1;
+      for (int i = 0; i < ids.length; i++) {
+        if (!used[i] && (best < 0 || ws[i] > ws[best])) {
+          best = i;
+        }
+      }
+      if (best < 0) {
+        break;
+      }
+      used[best] = true;
+      boolean seen = false;
+      for (int j = 0; j < n; j++) {
+        seen |= out[j] == ids[best];
+      }
+      if (!seen) {
+        out[n++] = ids[best];
+      }
+      boolean anyLeft = false;
+      for (boolean u : used) {
+        anyLeft |= !u;
+      }
+      if (!anyLeft) {
+        break;
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private static Set<String> loadCommonWords() {
