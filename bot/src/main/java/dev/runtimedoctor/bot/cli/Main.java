@@ -47,6 +47,7 @@ public final class Main {
     CommandLine cl = new CommandLine(new Main());
     cl.addSubcommand(new AskCommand(ctx));
     cl.addSubcommand(new BatchCommand(ctx));
+    cl.addSubcommand(new EvalCommand(ctx));
     cl.addSubcommand(new CheckCommand(ctx));
     cl.addSubcommand(new ValidateCommand(ctx));
     cl.addSubcommand(new ListCommand(ctx));

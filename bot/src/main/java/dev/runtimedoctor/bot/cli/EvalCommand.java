@@ -1,0 +1,81 @@
+package dev.runtimedoctor.bot.cli;
+
+import dev.runtimedoctor.knowledge.eval.EvalReport;
+import dev.runtimedoctor.knowledge.eval.Evaluation;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code eval CASES.jsonl}: matching quality on labelled cases, each figure against its floor
+ * (OK, or FAIL with the shortfall), exit 1 when any floor is missed.
+ */
+@Command(name = "eval", description = "Score the matcher on labelled cases {\"id\",\"expected\",\"text\"}.")
+final class EvalCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Mixin KnowledgeOption knowledge = new KnowledgeOption();
+
+  @Parameters(index = "0", paramLabel = "CASES.jsonl")
+  Path cases;
+
+  @Option(names = "--min-top1", description = "Floor for top-1 (default 0.95).")
+  double minTop1 = 0.95;
+
+  @Option(names = "--min-top3", description = "Floor for top-3 (default 0.98).")
+  double minTop3 = 0.98;
+
+  @Option(names = "--max-false-reply", description = "Ceiling for the false-reply rate (default 0.01).")
+  double maxFalseReply = 0.01;
+
+  @Option(names = "--misses", description = "List the cases that missed.")
+  boolean misses;
+
+  EvalCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    EvalReport r;
+    try {
+      Matcher matcher = new Matcher(KnowledgeIndex.build(knowledge.service(ctx.env()).knowledge()));
+      r = Evaluation.run(matcher, Evaluation.read(cases));
+    } catch (IOException e) {
+      throw new UserException("cannot read cases: " + e.getMessage());
+    }
+    PrintWriter out = ctx.out();
+    out.printf(Locale.ROOT, "cases: %d positives, %d negatives%n", r.positives(), r.negatives());
+    boolean ok = floor(out, "top1", r.top1(), minTop1, true);
+    ok &= floor(out, "top3", r.top3(), minTop3, true);
+    out.printf(Locale.ROOT, "%-17s %.4f%n", "mrr", r.mrr());
+    out.printf(Locale.ROOT, "%-17s %.4f%n", "reply_recall", r.replyRecall());
+    ok &= floor(out, "false_reply_rate", r.falseReplyRate(), maxFalseReply, false);
+    if (misses) {
+      r.misses().forEach(m -> out.println("  miss " + m));
+    }
+    return ok ? 0 : 1;
+  }
+
+  private static boolean floor(PrintWriter out, String name, double value, double bound, boolean atLeast) {
+    boolean ok = atLeast ? value >= bound : value <= bound;
+    out.printf(
+        Locale.ROOT,
+        "%-17s %.4f  %s (%s %.2f, %+.4f)%n",
+        name,
+        value,
+        ok ? "OK" : "FAIL",
+        atLeast ? "floor" : "ceiling",
+        bound,
+        value - bound);
+    return ok;
+  }
+}
