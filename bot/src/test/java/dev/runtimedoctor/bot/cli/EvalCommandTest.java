@@ -1,0 +1,46 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvalCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  @DisplayName("eval prints each figure against its floor and exits 1 when one is missed")
+  void floorsDecideTheExitCode() throws IOException {
+    Path cases = dir.resolve("cases.jsonl");
+    Files.writeString(
+        cases,
+        """
+        {"id":"a","expected":"cni-config-uninitialized","text":"NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized"}
+        {"id":"b","expected":"gpu-metrics-missing","text":"failed to allocate for range 0: no IP addresses available in range set: 10.0.0.1-10.0.0.9"}
+        {"id":"c","expected":null,"text":"lunch?"}
+        """);
+
+    var strict = CliRunner.run("eval", cases.toString(), "--misses");
+    var lenient = CliRunner.run("eval", cases.toString(), "--min-top1", "0.5", "--min-top3", "0.5");
+
+    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.out())
+        .contains("top1              0.5000  FAIL (floor 0.95, -0.4500)")
+        .contains("false_reply_rate  0.0000  OK")
+        .contains("miss b expected=gpu-metrics-missing");
+    assertThat(lenient.code()).isZero();
+  }
+
+  @Test
+  @DisplayName("an unreadable cases file is a usage error with one line")
+  void unreadableCases() {
+    var r = CliRunner.run("eval", dir.resolve("missing.jsonl").toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+}
