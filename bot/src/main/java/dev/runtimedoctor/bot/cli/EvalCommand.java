@@ -47,7 +47,7 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     EvalReport r;
     try {
-      Matcher matcher = new Matcher(KnowledgeIndex.build(knowledge.service(ctx.env()).knowledge()));
+      Matcher matcher = new Matcher(KnowledgeIndex.build(knowledge.knowledge(ctx.env())));
       r = Evaluation.run(matcher, Evaluation.read(cases));
     } catch (IOException e) {
       throw new UserException("cannot read cases: " + e.getMessage());

@@ -27,7 +27,7 @@ final class ListCommand implements Callable<Integer> {
   public Integer call() {
     Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
     var entries =
-        knowledge.service(ctx.env()).knowledge().entries().stream()
+        knowledge.knowledge(ctx.env()).entries().stream()
             .sorted(Comparator.comparing(Entry::area).thenComparing(Entry::id))
             .toList();
     String area = null;

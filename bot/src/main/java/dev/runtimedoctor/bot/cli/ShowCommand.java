@@ -31,7 +31,7 @@ final class ShowCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
-    KnowledgeBase kb = knowledge.service(ctx.env()).knowledge();
+    KnowledgeBase kb = knowledge.knowledge(ctx.env());
     Entry e =
         kb.get(id)
             .orElseThrow(
