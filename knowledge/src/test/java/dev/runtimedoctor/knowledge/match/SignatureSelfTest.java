@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.EntryLoader;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.eval.SyntheticKnowledge;
 import dev.runtimedoctor.knowledge.eval.SyntheticLogs;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import java.util.ArrayList;
@@ -67,6 +68,25 @@ class SignatureSelfTest {
 
     assertThat(d.reply()).isTrue();
     assertThat(d.matches().get(0).entry().id()).isEqualTo("pod-ip-exhaustion");
+  }
+
+  @Test
+  @DisplayName("beside 2,000 synthetic entries, Lucene retrieval still finds every bundled signature")
+  void retrievalFindsSignaturesInALargeBase() {
+    List<Entry> bundled = EntryLoader.bundled();
+    Matcher large =
+        new Matcher(KnowledgeIndex.build(new KnowledgeBase(SyntheticKnowledge.generate(bundled, 2_000, 11))));
+    SyntheticLogs logs = new SyntheticLogs(2000);
+    for (Entry e : bundled) {
+      for (String s : e.signatures()) {
+        Diagnosis d = large.diagnose(logs.buried(logs.instantiate(s), 60));
+
+        assertThat(d.matches()).as("matches for %s", s).isNotEmpty();
+        assertThat(d.matches().get(0).entry().id()).as("top match for %s", s).isEqualTo(e.id());
+      }
+    }
+    Diagnosis question = large.diagnose("dove sono finite le metriche GPU dei nodi containerd?");
+    assertThat(question.matches().get(0).entry().id()).isEqualTo("gpu-metrics-missing");
   }
 
   @Test

@@ -1,0 +1,79 @@
+package dev.runtimedoctor.knowledge.match;
+
+import dev.runtimedoctor.knowledge.index.CompiledSignature;
+
+/** How surely a paste contains a signature, from the signature's alignment with the paste. */
+final class SignatureConfidence {
+  /** A part of an error chain weighing less than this (": unknown") counts for less. */
+  private static final double PART_WEIGHT = 2.0;
+  /** The weight of words found at which a match is no longer "too little to tell". */
+  private static final double STRONG_WEIGHT = 8.0;
+
+  private SignatureConfidence() {}
+
+  /**
+   * How surely a paste contains a signature: the share of its weight found in order, times the
+   * share of its error-chain parts found (each part judged on its own, squared, so a part that is
+   * half there counts a quarter), discounted when the words found carry little information.
+   */
+  static double of(CompiledSignature sig, SignatureAligner.Alignment a) {
+    if (sig.totalWeight() <= 0 || a.matched() <= 0) {
+      return 0;
+    }
+    double coverage = a.matched() / sig.totalWeight();
+    int parts = sig.segmentCount();
+    double[] total = new double[parts];
+    double[] found = new double[parts];
+    for (int i = 0; i < sig.tokens().length; i++) {
+      total[sig.segments()[i]] += sig.weights()[i];
+      if (a.found().get(i)) {
+        found[sig.segments()[i]] += sig.weights()[i];
+      }
+    }
+    double sum = 0;
+    double importance = 0;
+    for (int g = 0; g < parts; g++) {
+      if (total[g] <= 0) {
+        continue;
+      }
+      double imp = Math.min(1, total[g] / PART_WEIGHT);
+      double share = found[g] / total[g];
+      sum += imp * share * share;
+      importance += imp;
+    }
+    double partCoverage = importance > 0 ? sum / importance : 0;
+    double strength = Math.min(1, a.matched() / STRONG_WEIGHT);
+    double c = coverage * partCoverage * strength;
+    // The first part says where the error happened, the last what it is: an error that shares
+    // only the middle of a chain is another error.
+    int first = -1;
+    int last = -1;
+    for (int g = 0; g < parts; g++) {
+      if (total[g] >= PART_WEIGHT / 2) {
+        if (first < 0) {
+          first = g;
+        }
+        last = g;
+      }
+    }
+    if (first >= 0 && (found[first] / total[first] < 0.5 || found[last] / total[last] < 0.5)) {
+      c *= Matcher.ENDS_MISSING;
+    }
+    // Each error string has a word that makes it this error ("mtab", "mkparent"): without it,
+    // the rest is a different error worded alike.
+    double heaviest = 0;
+    boolean keywordFound = false;
+    for (int i = 0; i < sig.tokens().length; i++) {
+      heaviest = Math.max(heaviest, sig.weights()[i]);
+    }
+    for (int i = 0; i < sig.tokens().length; i++) {
+      if (sig.weights()[i] >= 0.9 * heaviest && a.found().get(i)) {
+        keywordFound = true;
+      }
+    }
+    if (!keywordFound) {
+      c *= Matcher.ENDS_MISSING;
+    }
+    return c;
+  }
+}
