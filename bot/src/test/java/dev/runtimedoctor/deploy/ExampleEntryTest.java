@@ -31,7 +31,7 @@ class ExampleEntryTest {
   /** The ConfigMap's files as the pod sees them, written out the way the volume would. */
   private static Path mounted(Path dir) throws Exception {
     Rendered r = Rendered.of(Rendered.HTTP);
-    Map<String, String> env = r.environment(Map.of("bot-token", "x", "signing-secret", "y"), dir);
+    Map<String, String> env = r.environment(Rendered.FAKE_SECRETS, dir);
     return Path.of(env.get("KNOWLEDGE_DIR"));
   }
 

@@ -83,10 +83,7 @@ class ImageCommandIT {
     Rendered r = Rendered.of(Rendered.HTTP);
     try (FakeSlackApi fake = FakeSlackApi.start()) {
       Map<String, String> env =
-          new HashMap<>(
-              r.environment(
-                  Map.of("bot-token", "xoxb-image-test", "signing-secret", "image-test-secret"),
-                  tmp.resolve("volumes")));
+          new HashMap<>(r.environment(Rendered.FAKE_SECRETS, tmp.resolve("volumes")));
       env.put("PORT", "0");
       env.put("SLACK_API_URL", fake.apiUrl());
       Path err = tmp.resolve("err");

@@ -26,6 +26,13 @@ record Rendered(String dir, List<Map<String, Object>> objects) {
   /** The Secret the manifests read the tokens from, created by hand (README). */
   static final String SECRET = "runtime-doctor-slack";
 
+  /** Values for the Secret's keys, shaped as Slack's are, for starting the bot in tests. */
+  static final Map<String, String> FAKE_SECRETS =
+      Map.of(
+          "bot-token", "xoxb-test-token",
+          "signing-secret", "8f742231b10e8888abcd99yyyzzz85a5",
+          "app-token", "xapp-test-token");
+
   Rendered {
     objects = List.copyOf(objects);
   }

@@ -31,12 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * the manifests point probes and scrapers at.
  */
 class ServedPathsTest {
-  private static final Map<String, String> SECRETS =
-      Map.of(
-          "bot-token", "xoxb-test-token",
-          "signing-secret", "8f742231b10e8888abcd99yyyzzz85a5",
-          "app-token", "xapp-test-token");
-
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -108,7 +102,7 @@ class ServedPathsTest {
   private record Running(Config config, DiagnosisService service, SlackServer server)
       implements AutoCloseable {
     static Running start(Rendered r, FakeSlackApi fake, Path volumes) throws Exception {
-      Map<String, String> env = new HashMap<>(r.environment(SECRETS, volumes));
+      Map<String, String> env = new HashMap<>(r.environment(Rendered.FAKE_SECRETS, volumes));
       env.put("PORT", "0");
       env.put("SLACK_API_URL", fake.apiUrl());
       Config config = Config.fromEnv(env);
