@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message shortcut "Diagnose with Runtime Doctor": the chosen message is diagnosed and the
- * answer shown to the person who asked, like the slash command's.
+ * The message shortcut "Diagnose this message": the chosen message is diagnosed and the answer
+ * shown to the person who asked, like the slash command's.
  */
 public final class ShortcutHandler implements MessageShortcutHandler {
   private static final Logger log = LoggerFactory.getLogger(ShortcutHandler.class);

@@ -15,11 +15,14 @@ public final class SlackSurface {
   public static final String COMMAND_USAGE_HINT =
       "<pasted error> | help | list | show <id> | lang it|en";
 
-  /** The message shortcut "Diagnose with Runtime Doctor". */
+  /** The message shortcut "Diagnose this message". */
   public static final String SHORTCUT_CALLBACK_ID = "diagnose_message";
 
-  /** The shortcut's name in Slack's menu. */
-  public static final String SHORTCUT_NAME = "Diagnose with Runtime Doctor";
+  /**
+   * The shortcut's name in a message's menu, where Slack shows the app's name beside it. At most 24
+   * characters: Slack refuses a manifest with a longer one.
+   */
+  public static final String SHORTCUT_NAME = "Diagnose this message";
 
   /** The "Share in channel" button under an ephemeral answer. */
   public static final String ACTION_SHARE = "share_answer";
