@@ -102,7 +102,9 @@ public final class Blocks {
   public Blocks select(
       String blockId, String mrkdwn, String actionId, String placeholder, List<Option> options) {
     JsonArray opts = new JsonArray();
-    for (Option o : options.subList(0, Math.min(options.size(), MAX_OPTIONS))) {
+    List<Option> fit =
+        options.stream().filter(o -> o.value().length() <= MAX_OPTION_VALUE).toList();
+    for (Option o : fit.subList(0, Math.min(fit.size(), MAX_OPTIONS))) {
       JsonObject option = new JsonObject();
       option.add("text", plainText(shorten(o.text(), MAX_OPTION_TEXT)));
       option.addProperty("value", o.value());
