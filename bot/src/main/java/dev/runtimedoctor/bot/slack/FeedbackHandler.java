@@ -22,7 +22,7 @@ final class FeedbackHandler {
   private static final Logger log = LoggerFactory.getLogger(FeedbackHandler.class);
 
   /** The menu option for "none of these". */
-  static final String NONE = "none";
+  private static final String NONE = "none";
 
   /** Prefix of the menu's block id, which carries the answer the choice is about. */
   private static final String MENU_BLOCK = "fb|";

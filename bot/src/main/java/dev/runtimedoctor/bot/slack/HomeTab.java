@@ -95,7 +95,7 @@ final class HomeTab {
     }
   }
 
-  SlackMessage render(String query, Language l) {
+  private SlackMessage render(String query, Language l) {
     Texts t = new Texts(l);
     Blocks b = new Blocks().header("Runtime Doctor").section(t.homeHowTo()).divider();
     b.input(

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.slack;
 
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -36,9 +37,7 @@ final class ShareHandler {
     Optional<SlackMessage> msg = ref.flatMap(r -> diagnoser.shared(r, p.user(), p.channel()));
     try {
       if (msg.isEmpty()) {
-        Texts t =
-            new Texts(
-                ref.map(AnswerRef::language).orElse(dev.runtimedoctor.knowledge.entry.Language.EN));
+        Texts t = new Texts(ref.map(AnswerRef::language).orElse(Language.EN));
         gateway.respond(
             p.responseUrl(),
             renderer.text(t.failed("share")),

@@ -1,9 +1,11 @@
 package dev.runtimedoctor.bot.slack;
 
+import dev.runtimedoctor.bot.cluster.Verdict;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the bot says in Slack, in each language: wording kept apart from the logic that picks it.
@@ -228,7 +230,7 @@ final class Texts {
     return t("in corso…", "running…");
   }
 
-  String verdict(dev.runtimedoctor.bot.cluster.Verdict v) {
+  String verdict(Verdict v) {
     return switch (v) {
       case CONFIRMED -> t("confermato", "confirmed");
       case NOT_AFFECTED -> t("non interessato", "not affected");
@@ -255,7 +257,7 @@ final class Texts {
     return t("Controlli sul cluster non disponibili: ", "Cluster checks unavailable: ") + reason;
   }
 
-  String checksRefused(java.util.Set<String> users, java.util.Set<String> channels) {
+  String checksRefused(Set<String> users, Set<String> channels) {
     if (users.isEmpty() && channels.isEmpty()) {
       return t(
           "I controlli sul cluster non sono abilitati per nessuno in questa installazione: chi"

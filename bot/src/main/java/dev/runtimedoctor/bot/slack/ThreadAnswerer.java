@@ -273,9 +273,12 @@ public final class ThreadAnswerer {
   }
 
   private static boolean older(String ts, String than) {
+    if (ts == null) {
+      return false;
+    }
     try {
       return new BigDecimal(ts).compareTo(new BigDecimal(than)) < 0;
-    } catch (NumberFormatException | NullPointerException e) {
+    } catch (NumberFormatException e) {
       return false;
     }
   }
