@@ -18,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,6 +71,8 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
     DiagnosisService service = DiagnosisService.load(new KnowledgeSource(Optional.empty()));
     List<String[]> pastes = pastes(service.knowledge().entries());
     ExecutorService clientThreads = Executors.newFixedThreadPool(8, named("bench-client"));
+    // The benchmark's bot logs any unmatched paste like a real one: not into the working directory.
+    Path feedback = Files.createTempFile("bench-feedback", ".jsonl");
     try (FakeSlackApi fake = FakeSlackApi.start()) {
       Config config =
           Config.fromEnv(
@@ -80,7 +84,9 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
                   "SLACK_API_URL",
                   fake.apiUrl(),
                   "PORT",
-                  "0"));
+                  "0",
+                  "FEEDBACK_LOG",
+                  feedback.toString()));
       try (SlackServer server =
           SlackServer.start(
               config, service, SlackTuning.defaults(), Clock.systemUTC(), "127.0.0.1")) {
@@ -109,6 +115,7 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
       }
     } finally {
       clientThreads.shutdownNow();
+      Files.deleteIfExists(feedback);
     }
   }
 

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The command line: {@code ask}, {@code batch}, {@code serve}, {@code check}, {@code validate},
- * {@code list}, {@code show}, {@code bench}, {@code bench-slack}, {@code slack-manifest}. Exit 0 done, 1 internal error, 2 bad usage or input.
+ * {@code list}, {@code show}, {@code bench}, {@code bench-slack}, {@code slack-manifest}, {@code
+ * feedback}, {@code eval}. Exit 0 done, 1 internal error, 2 bad usage or input.
  */
 @Command(
     name = "runtime-doctor",
@@ -56,6 +57,7 @@ public final class Main {
     cl.addSubcommand(new ServeCommand(ctx));
     cl.addSubcommand(new BenchSlackCommand(ctx));
     cl.addSubcommand(new SlackManifestCommand(ctx));
+    cl.addSubcommand(new FeedbackCommand(ctx));
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(

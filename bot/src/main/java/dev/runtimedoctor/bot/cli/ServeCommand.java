@@ -1,10 +1,12 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.ConfigException;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.bot.http.SlackServer;
+import dev.runtimedoctor.bot.slack.ClusterAccess;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.EntryException;
 import java.io.IOException;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Command;
           + " 3000).",
       "Configuration comes from the environment: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET,"
           + " SLACK_APP_TOKEN, SLACK_API_URL, PORT, BOT_LANGUAGE, INCIDENT_CHANNEL_PATTERN,"
-          + " CHECKS_ALLOWED_CHANNELS, CHECKS_ALLOWED_USERS, KNOWLEDGE_DIR."
+          + " CHECKS_ALLOWED_CHANNELS, CHECKS_ALLOWED_USERS, KNOWLEDGE_DIR, FEEDBACK_LOG;"
+          + " cluster checks read KUBECONFIG (or ~/.kube/config, or the pod's service account)."
     })
 final class ServeCommand implements Callable<Integer> {
   private final CliContext ctx;
@@ -51,7 +54,13 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserException("cannot read entries: " + e.getMessage());
     }
     SlackServer server =
-        SlackServer.start(config, service, SlackTuning.defaults(), Clock.systemUTC(), null);
+        SlackServer.start(
+            config,
+            service,
+            SlackTuning.defaults(),
+            Clock.systemUTC(),
+            null,
+            ClusterAccess.fromEnv(ctx.env(), ClusterSettings.DEFAULT));
     ctx.err()
         .printf(
             "runtime-doctor serving on port %d (%s mode, %d entries)%n",

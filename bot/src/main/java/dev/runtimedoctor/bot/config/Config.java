@@ -24,6 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * @param signingSecret required in HTTP mode, unused in Socket Mode
  * @param apiUrl the Web API base, always ending in {@code /}
  * @param port 0 picks a free port (tests, benchmarks)
+ * @param feedbackLog the JSON Lines file feedback and unmatched pastes are appended to
  */
 public record Config(
     Secret botToken,
@@ -35,12 +36,16 @@ public record Config(
     Optional<Pattern> incidentChannelPattern,
     Set<String> checksAllowedChannels,
     Set<String> checksAllowedUsers,
-    Optional<Path> knowledgeDir) {
+    Optional<Path> knowledgeDir,
+    Path feedbackLog) {
 
   /** Slack's Web API, when {@code SLACK_API_URL} is not set. */
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
   public static final int DEFAULT_PORT = 3000;
+
+  /** Where feedback goes when {@code FEEDBACK_LOG} is not set: the working directory. */
+  public static final Path DEFAULT_FEEDBACK_LOG = Path.of("feedback.jsonl");
 
   // Slack ids: channels C…/G…/D…, users U…/W…. Checking the shape catches names typed by mistake.
   private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -54,6 +59,7 @@ public record Config(
     Objects.requireNonNull(language, "language");
     Objects.requireNonNull(incidentChannelPattern, "incidentChannelPattern");
     Objects.requireNonNull(knowledgeDir, "knowledgeDir");
+    Objects.requireNonNull(feedbackLog, "feedbackLog");
     if (appToken.isEmpty() && signingSecret.isEmpty()) {
       throw new IllegalArgumentException("HTTP mode needs a signing secret");
     }
@@ -91,6 +97,7 @@ public record Config(
     Set<String> channels = ids(env, "CHECKS_ALLOWED_CHANNELS", CHANNEL_ID, "channel", problems);
     Set<String> users = ids(env, "CHECKS_ALLOWED_USERS", USER_ID, "user", problems);
     Optional<Path> knowledgeDir = directory(env, "KNOWLEDGE_DIR", problems);
+    Path feedbackLog = feedbackLog(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -104,7 +111,8 @@ public record Config(
         incident,
         channels,
         users,
-        knowledgeDir);
+        knowledgeDir,
+        feedbackLog);
   }
 
   private static Optional<String> value(Map<String, String> env, String name) {
@@ -232,6 +240,26 @@ public record Config(
     } catch (InvalidPathException e) {
       problems.add(name + ": '" + v.get() + "' is not a path");
       return Optional.empty();
+    }
+  }
+
+  private static Path feedbackLog(Map<String, String> env, List<String> problems) {
+    Optional<String> v = value(env, "FEEDBACK_LOG");
+    if (v.isEmpty()) {
+      return DEFAULT_FEEDBACK_LOG;
+    }
+    try {
+      Path p = Path.of(v.get());
+      Path parent = p.toAbsolutePath().getParent();
+      if (Files.isDirectory(p)) {
+        problems.add("FEEDBACK_LOG: '" + v.get() + "' is a directory, not a file");
+      } else if (parent != null && !Files.isDirectory(parent)) {
+        problems.add("FEEDBACK_LOG: the directory of '" + v.get() + "' does not exist");
+      }
+      return p;
+    } catch (InvalidPathException e) {
+      problems.add("FEEDBACK_LOG: '" + v.get() + "' is not a path");
+      return DEFAULT_FEEDBACK_LOG;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.fake;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -31,6 +33,10 @@ import java.util.function.Predicate;
  * A stand-in for Slack's Web API on the loopback interface, for tests and the Slack benchmark: it
  * answers the methods the bot calls, receives {@code response_url} posts and serves files, and
  * records every call. Failures (a 429 with {@code Retry-After}, a 500) can be scripted per path.
+ *
+ * <p>It also keeps the messages the bot posts, updates and deletes, so that {@code
+ * conversations.replies} and {@code conversations.history} show them back: several bot instances
+ * pointed at one fake see each other's answers, as replicas of one Slack app do.
  */
 public final class FakeSlackApi implements AutoCloseable {
   /** The bot user the fake's {@code auth.test} reports. */
@@ -63,6 +69,8 @@ public final class FakeSlackApi implements AutoCloseable {
   private final Map<String, String> locales = new ConcurrentHashMap<>();
   private final Map<String, String> files = new ConcurrentHashMap<>();
   private final Map<String, String> threadParents = new ConcurrentHashMap<>();
+  private final Map<String, String> channelNames = new ConcurrentHashMap<>();
+  private final List<JsonObject> messages = new ArrayList<>();
   private final AtomicInteger ts = new AtomicInteger();
   private volatile String socketUrl = "";
 
@@ -130,6 +138,24 @@ public final class FakeSlackApi implements AutoCloseable {
     threadParents.put(threadTs, text);
   }
 
+  /** A channel {@code conversations.info} knows, with its name. */
+  public void channel(String id, String name) {
+    channelNames.put(id, name);
+  }
+
+  /**
+   * The bot's messages now in {@code channel} (posted, as last updated, not deleted), oldest first;
+   * each has {@code ts}, {@code text}, {@code blocks} and, in a thread, {@code thread_ts}.
+   */
+  public List<JsonObject> messages(String channel) {
+    synchronized (messages) {
+      return messages.stream()
+          .filter(m -> m.get("channel").getAsString().equals(channel))
+          .map(JsonObject::deepCopy)
+          .toList();
+    }
+  }
+
   /**
    * The next {@code times} calls whose path starts with {@code pathPrefix} fail with {@code
    * status}; {@code retryAfter} sets the header when not null.
@@ -170,27 +196,41 @@ public final class FakeSlackApi implements AutoCloseable {
    * @throws AssertionError when {@code timeout} passes first
    */
   public List<Call> await(String method, int count, Duration timeout) throws InterruptedException {
+    return await(c -> c.method().startsWith(method), "calls to " + method, count, timeout);
+  }
+
+  /**
+   * Waits until at least {@code count} calls that match arrived; returns them.
+   *
+   * @param what names the calls in the failure message
+   * @throws AssertionError when {@code timeout} passes first
+   */
+  public List<Call> await(Predicate<Call> which, String what, int count, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      List<Call> got = calls(method);
+      List<Call> got = calls(which);
       if (got.size() >= count) {
         return got;
       }
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "expected "
-                + count
-                + " calls to "
-                + method
-                + " within "
-                + timeout
-                + ", got "
-                + got.size());
+            "expected " + count + " " + what + " within " + timeout + ", got " + got.size());
       }
       synchronized (calls) {
         calls.wait(20);
       }
     }
+  }
+
+  /** Waits for {@code count} messages posted in {@code channel}; returns them. */
+  public List<Call> awaitPosts(String channel, int count, Duration timeout)
+      throws InterruptedException {
+    return await(
+        c -> c.method().equals("chat.postMessage") && channel.equals(c.params().get("channel")),
+        "posts in " + channel,
+        count,
+        timeout);
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -214,6 +254,13 @@ public final class FakeSlackApi implements AutoCloseable {
         record(call);
         return;
       }
+      if (path.startsWith("/api/")) {
+        // Answered before it is recorded: a test that sees the call sees its effect too.
+        String answer = api(call.method(), params).toString();
+        record(call);
+        send(ex, 200, answer);
+        return;
+      }
       record(call);
       if (path.startsWith("/respond/")) {
         send(ex, 200, "ok");
@@ -226,8 +273,6 @@ public final class FakeSlackApi implements AutoCloseable {
           ex.getResponseHeaders().add("Content-Type", html ? "text/html" : "text/plain");
           send(ex, 200, content);
         }
-      } else if (path.startsWith("/api/")) {
-        send(ex, 200, api(call.method(), params).toString());
       } else {
         send(ex, 404, "not found");
       }
@@ -273,10 +318,77 @@ public final class FakeSlackApi implements AutoCloseable {
         o.addProperty("url", "https://fake.slack.com/");
       }
       case "apps.connections.open" -> o.addProperty("url", socketUrl);
-      case "chat.postMessage", "chat.postEphemeral", "chat.update" -> {
+      case "chat.postMessage" -> {
+        JsonObject m = store(params);
+        o.addProperty("channel", m.get("channel").getAsString());
+        o.addProperty("ts", m.get("ts").getAsString());
+        o.add("message", m);
+      }
+      case "chat.postEphemeral" -> {
         o.addProperty("channel", params.getOrDefault("channel", ""));
+        o.addProperty("message_ts", nextTs());
+      }
+      case "chat.update" -> {
+        if (!update(params)) {
+          return error("message_not_found");
+        }
+        o.addProperty("channel", params.getOrDefault("channel", ""));
+        o.addProperty("ts", params.getOrDefault("ts", ""));
+      }
+      case "chat.delete" -> {
+        if (!delete(params.getOrDefault("channel", ""), params.getOrDefault("ts", ""))) {
+          return error("message_not_found");
+        }
+        o.addProperty("channel", params.getOrDefault("channel", ""));
+        o.addProperty("ts", params.getOrDefault("ts", ""));
+      }
+      case "chat.getPermalink" -> {
+        String channel = params.getOrDefault("channel", "");
+        o.addProperty("channel", channel);
         o.addProperty(
-            "ts", "1700000000." + String.format(Locale.ROOT, "%06d", ts.incrementAndGet()));
+            "permalink",
+            "https://fake.slack.com/archives/"
+                + channel
+                + "/p"
+                + params.getOrDefault("message_ts", "").replace(".", ""));
+      }
+      case "conversations.info" -> {
+        String id = params.getOrDefault("channel", "");
+        String name = channelNames.get(id);
+        if (name == null) {
+          return error("channel_not_found");
+        }
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", id);
+        channel.addProperty("name", name);
+        channel.addProperty("is_channel", true);
+        o.add("channel", channel);
+      }
+      case "conversations.join" -> {
+        JsonObject channel = new JsonObject();
+        channel.addProperty("id", params.getOrDefault("channel", ""));
+        o.add("channel", channel);
+      }
+      case "conversations.history" -> o.add("messages", history(params));
+      case "views.publish" -> {
+        JsonObject view =
+            JsonParser.parseString(params.getOrDefault("view", "{}")).getAsJsonObject();
+        view.addProperty("id", "VHOME" + params.getOrDefault("user_id", ""));
+        o.add("view", view);
+      }
+      case "files.info" -> {
+        String id = params.getOrDefault("file", "");
+        if (!files.containsKey(id)) {
+          return error("file_not_found");
+        }
+        JsonObject file = new JsonObject();
+        file.addProperty("id", id);
+        file.addProperty("name", id + ".log");
+        file.addProperty("mimetype", "text/plain");
+        file.addProperty("filetype", "text");
+        file.addProperty("size", files.get(id).length());
+        file.addProperty("url_private_download", fileUrl(id));
+        o.add("file", file);
       }
       case "users.info" -> {
         JsonObject user = new JsonObject();
@@ -285,23 +397,128 @@ public final class FakeSlackApi implements AutoCloseable {
         user.addProperty("locale", locales.getOrDefault(id, "en-US"));
         o.add("user", user);
       }
-      case "conversations.replies" -> {
-        com.google.gson.JsonArray messages = new com.google.gson.JsonArray();
-        String parent = threadParents.get(params.getOrDefault("ts", ""));
-        if (parent != null) {
-          JsonObject m = new JsonObject();
-          m.addProperty("type", "message");
-          m.addProperty("text", parent);
-          m.addProperty("ts", params.get("ts"));
-          messages.add(m);
-        }
-        o.add("messages", messages);
-      }
+      case "conversations.replies" -> o.add("messages", replies(params));
       default -> {
         // Methods the bot does not use answer ok with nothing else.
       }
     }
     return o;
+  }
+
+  private static JsonObject error(String code) {
+    JsonObject o = new JsonObject();
+    o.addProperty("ok", false);
+    o.addProperty("error", code);
+    return o;
+  }
+
+  private String nextTs() {
+    return "1700000000." + String.format(Locale.ROOT, "%06d", ts.incrementAndGet());
+  }
+
+  /** Keeps a posted message as Slack shows it back: by the bot, with its blocks. */
+  private JsonObject store(Map<String, String> params) {
+    JsonObject m = new JsonObject();
+    m.addProperty("type", "message");
+    m.addProperty("channel", params.getOrDefault("channel", ""));
+    m.addProperty("user", BOT_USER);
+    m.addProperty("bot_id", BOT_ID);
+    m.addProperty("text", params.getOrDefault("text", ""));
+    m.add("blocks", blocks(params));
+    if (params.containsKey("thread_ts") && !params.get("thread_ts").isEmpty()) {
+      m.addProperty("thread_ts", params.get("thread_ts"));
+    }
+    synchronized (messages) {
+      // Assigned under the lock so that the store stays in ts order.
+      m.addProperty("ts", nextTs());
+      messages.add(m);
+    }
+    return m.deepCopy();
+  }
+
+  private boolean update(Map<String, String> params) {
+    synchronized (messages) {
+      for (JsonObject m : messages) {
+        if (m.get("channel").getAsString().equals(params.getOrDefault("channel", ""))
+            && m.get("ts").getAsString().equals(params.getOrDefault("ts", ""))) {
+          m.addProperty("text", params.getOrDefault("text", ""));
+          m.add("blocks", blocks(params));
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean delete(String channel, String messageTs) {
+    synchronized (messages) {
+      return messages.removeIf(
+          m ->
+              m.get("channel").getAsString().equals(channel)
+                  && m.get("ts").getAsString().equals(messageTs));
+    }
+  }
+
+  private static JsonArray blocks(Map<String, String> params) {
+    String blocks = params.get("blocks");
+    return blocks == null || blocks.isEmpty()
+        ? new JsonArray()
+        : JsonParser.parseString(blocks).getAsJsonArray();
+  }
+
+  /**
+   * A thread: its seeded parent, then the bot's messages in it (the parent, if it is the bot's).
+   */
+  private JsonArray replies(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    String thread = params.getOrDefault("ts", "");
+    JsonArray out = new JsonArray();
+    String parent = threadParents.get(thread);
+    if (parent != null) {
+      JsonObject m = new JsonObject();
+      m.addProperty("type", "message");
+      m.addProperty("user", "UPARENT01");
+      m.addProperty("text", parent);
+      m.addProperty("ts", thread);
+      out.add(m);
+    }
+    synchronized (messages) {
+      for (JsonObject m : messages) {
+        boolean inChannel = m.get("channel").getAsString().equals(channel);
+        boolean inThread =
+            m.get("ts").getAsString().equals(thread)
+                || (m.has("thread_ts") && m.get("thread_ts").getAsString().equals(thread));
+        if (inChannel && inThread) {
+          out.add(m.deepCopy());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The bot's top-level messages in a channel, newest first, at or before {@code latest}. */
+  private JsonArray history(Map<String, String> params) {
+    String channel = params.getOrDefault("channel", "");
+    BigDecimal latest = params.containsKey("latest") ? new BigDecimal(params.get("latest")) : null;
+    boolean inclusive =
+        "true".equals(params.get("inclusive")) || "1".equals(params.get("inclusive"));
+    int limit = Integer.parseInt(params.getOrDefault("limit", "100"));
+    List<JsonObject> found = new ArrayList<>();
+    synchronized (messages) {
+      for (JsonObject m : messages) {
+        BigDecimal at = new BigDecimal(m.get("ts").getAsString());
+        boolean before =
+            latest == null || at.compareTo(latest) < 0 || (inclusive && at.compareTo(latest) == 0);
+        if (m.get("channel").getAsString().equals(channel) && !m.has("thread_ts") && before) {
+          found.add(m.deepCopy());
+        }
+      }
+    }
+    JsonArray out = new JsonArray();
+    for (int i = found.size() - 1; i >= 0 && out.size() < limit; i--) {
+      out.add(found.get(i));
+    }
+    return out;
   }
 
   private static Map<String, String> form(String raw) {

@@ -2,9 +2,11 @@ package dev.runtimedoctor.bot.http;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.slack.BotIdentity;
+import dev.runtimedoctor.bot.slack.ClusterAccess;
 import dev.runtimedoctor.bot.slack.SlackBot;
 import dev.runtimedoctor.bot.slack.SlackCallException;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
@@ -12,6 +14,7 @@ import dev.runtimedoctor.bot.slack.SlackTuning;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -65,14 +68,37 @@ public final class SlackServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving.
+   * Starts serving, with no cluster for the checks (they answer "unavailable": tests, benchmarks).
    *
    * @param host the address to listen on; null for every interface
    */
   public static SlackServer start(
       Config config, DiagnosisService service, SlackTuning tuning, Clock clock, String host)
       throws Exception {
-    SlackBot bot = new SlackBot(config, service, tuning, clock);
+    return start(
+        config,
+        service,
+        tuning,
+        clock,
+        host,
+        ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT));
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param host the address to listen on; null for every interface
+   * @param clusters where cluster checks connect; closed with the server
+   */
+  public static SlackServer start(
+      Config config,
+      DiagnosisService service,
+      SlackTuning tuning,
+      Clock clock,
+      String host,
+      ClusterAccess clusters)
+      throws Exception {
+    SlackBot bot = new SlackBot(config, service, tuning, clock, clusters);
     SlackServer server = new SlackServer(config, bot, tuning, clock, host);
     try {
       server.jetty.start();

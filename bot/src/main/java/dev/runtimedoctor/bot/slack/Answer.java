@@ -24,6 +24,16 @@ public record Answer(List<Match> matches, Language language, boolean truncated) 
     return new Answer(d.confident(), language, d.truncated());
   }
 
+  /** The same answer in {@code other} language. */
+  public Answer in(Language other) {
+    return new Answer(matches, other, truncated);
+  }
+
+  /** Whether an entry named has cluster checks to run. */
+  public boolean checkable() {
+    return matches.stream().anyMatch(m -> !m.entry().checks().isEmpty());
+  }
+
   /** The ids of the entries named, best first. */
   public List<String> entryIds() {
     return matches.stream().map(m -> m.entry().id()).toList();

@@ -11,10 +11,14 @@ import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Evidence;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,29 +33,36 @@ public final class AnswerRenderer {
       Pattern.compile("https://github\\.com/([^/]+/[^/]+)/(?:issues|pull)/(\\d+)/?");
   private static final int MAX_LIST_ROWS = 40;
 
-  /**
-   * An answer naming known issues.
-   *
-   * @param shareValue present: the answer is ephemeral and gets a "Share in channel" button whose
-   *     value is this
-   * @param sharedBy present: the answer was shared in the channel by this user
-   */
-  public SlackMessage answer(Answer a, Optional<String> shareValue, Optional<String> sharedBy) {
+  /** An answer naming known issues, with the buttons {@code o} asks for. */
+  public SlackMessage answer(Answer a, AnswerOptions o) {
     Texts t = new Texts(a.language());
     Blocks b = new Blocks();
-    sharedBy.ifPresent(u -> b.context(List.of(t.sharedBy(u))));
+    o.sharedBy().ifPresent(u -> b.context(List.of(t.sharedBy(u))));
     boolean first = true;
     for (Match m : a.matches()) {
       if (!first) {
         b.divider();
       }
       first = false;
-      match(b, t, m);
+      match(b, t, m, o.source());
     }
     if (a.truncated()) {
       b.context(List.of(t.truncatedPaste()));
     }
-    shareValue.ifPresent(v -> b.button(SlackSurface.ACTION_SHARE, t.share(), v, true));
+    o.ref()
+        .ifPresent(
+            ref -> {
+              String v = ref.encode();
+              if (o.share()) {
+                b.button(SlackSurface.ACTION_SHARE, t.share(), v, true);
+              }
+              if (o.checks()) {
+                b.button(SlackSurface.ACTION_RUN_CHECKS, t.runChecks(), v, false);
+              }
+              b.button(SlackSurface.ACTION_HELPFUL, t.helpful(), v, false);
+              b.button(SlackSurface.ACTION_NOT_IT, t.notIt(), v, false);
+              b.button(SlackSurface.ACTION_OTHER_LANGUAGE, t.otherLanguage(), v, false);
+            });
     Match top = a.matches().get(0);
     String fallback =
         t.knownIssueFallback(
@@ -59,10 +70,10 @@ public final class AnswerRenderer {
     return b.build(fallback, t.truncatedMessage(top.entry().id()));
   }
 
-  private void match(Blocks b, Texts t, Match m) {
+  private void match(Blocks b, Texts t, Match m, Optional<String> source) {
     Entry e = m.entry();
     Language l = t.language();
-    b.header(e.title().get(l));
+    b.header(MessageTags.answer(e.id(), source), e.title().get(l));
     String basis =
         m.basis() == Basis.SIGNATURE
             ? t.basisSignature()
@@ -95,6 +106,45 @@ public final class AnswerRenderer {
     }
     footer.add(t.details(e.id()));
     b.context(footer);
+  }
+
+  /** An incident channel's digest: one line per known issue seen there, by entry id. */
+  public SlackMessage digest(Map<String, String> lines, Language l) {
+    Texts t = new Texts(l);
+    Blocks b = new Blocks().header(MessageTags.DIGEST, t.digestTitle());
+    b.context(List.of(t.digestIntro()));
+    lines.forEach((entry, line) -> b.section(MessageTags.digestItem(entry), line));
+    return b.build(t.digestFallback(lines.size()), "…");
+  }
+
+  /** The digest line of {@code e}, first seen in the message {@code ts} at {@code link}. */
+  public String digestLine(Entry e, String link, String ts, Language l) {
+    Texts t = new Texts(l);
+    String paste =
+        link.contains("|") || link.contains(">")
+            ? t.digestPaste()
+            : "<" + link + "|" + t.digestPaste() + ">";
+    return "*"
+        + Mrkdwn.escape(e.title().get(l))
+        + "* · "
+        + Mrkdwn.code(e.id())
+        + "\n"
+        + t.digestSeen(paste, slackDate(ts));
+  }
+
+  /** Slack's date formatting of a message ts, which shows it in each reader's time zone. */
+  private static String slackDate(String ts) {
+    long epoch;
+    try {
+      epoch = Long.parseLong(ts.contains(".") ? ts.substring(0, ts.indexOf('.')) : ts);
+    } catch (NumberFormatException e) {
+      return Mrkdwn.escape(ts);
+    }
+    String utc =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC)
+            .format(Instant.ofEpochSecond(epoch));
+    return "<!date^" + epoch + "^{date_short_pretty} {time}|" + utc + ">";
   }
 
   /** "No known issue": the closest leads, what to collect next. */

@@ -38,27 +38,115 @@ public final class Blocks {
   private final List<JsonObject> blocks = new ArrayList<>();
   private JsonObject actions;
 
+  /** Characters in a block id. */
+  public static final int MAX_BLOCK_ID = 255;
+
+  /** Options in a select menu. */
+  public static final int MAX_OPTIONS = 100;
+
+  /** Characters in an option's text. */
+  public static final int MAX_OPTION_TEXT = 75;
+
+  /** Characters in an option's value. */
+  public static final int MAX_OPTION_VALUE = 150;
+
   /** A header in plain text. */
   public Blocks header(String plainText) {
-    JsonObject text = new JsonObject();
-    text.addProperty("type", "plain_text");
-    text.addProperty("text", shorten(plainText.replace('\n', ' '), MAX_HEADER_TEXT));
-    text.addProperty("emoji", true);
+    return header(null, plainText);
+  }
+
+  /** A header in plain text, with a block id the bot can read back later. */
+  public Blocks header(String blockId, String plainText) {
     JsonObject block = new JsonObject();
     block.addProperty("type", "header");
-    block.add("text", text);
-    blocks.add(block);
+    block.add("text", plainText(shorten(plainText.replace('\n', ' '), MAX_HEADER_TEXT)));
+    blocks.add(withId(block, blockId));
     return this;
   }
 
   /** One or more sections holding {@code mrkdwn}, split where it is too long for one. */
   public Blocks section(String mrkdwn) {
+    return section(null, mrkdwn);
+  }
+
+  /** As {@link #section(String)}, the first section with a block id. */
+  public Blocks section(String blockId, String mrkdwn) {
+    String id = blockId;
     for (String part : split(mrkdwn, MAX_SECTION_TEXT)) {
       JsonObject block = new JsonObject();
       block.addProperty("type", "section");
       block.add("text", mrkdwnText(part));
-      blocks.add(block);
+      blocks.add(withId(block, id));
+      id = null;
     }
+    return this;
+  }
+
+  /** A short section with a button beside it. */
+  public Blocks sectionButton(String mrkdwn, String actionId, String label, String value) {
+    JsonObject block = new JsonObject();
+    block.addProperty("type", "section");
+    block.add("text", mrkdwnText(shorten(mrkdwn, MAX_SECTION_TEXT)));
+    block.add("accessory", buttonElement(actionId, label, value, false));
+    blocks.add(block);
+    return this;
+  }
+
+  /** One choice in a select menu. */
+  public record Option(String text, String value) {}
+
+  /**
+   * A short section with a menu beside it (the first {@value #MAX_OPTIONS} options); the block id
+   * comes back with the choice, so it can carry what the choice is about.
+   */
+  public Blocks select(
+      String blockId, String mrkdwn, String actionId, String placeholder, List<Option> options) {
+    JsonArray opts = new JsonArray();
+    List<Option> fit =
+        options.stream().filter(o -> o.value().length() <= MAX_OPTION_VALUE).toList();
+    for (Option o : fit.subList(0, Math.min(fit.size(), MAX_OPTIONS))) {
+      JsonObject option = new JsonObject();
+      option.add("text", plainText(shorten(o.text(), MAX_OPTION_TEXT)));
+      option.addProperty("value", o.value());
+      opts.add(option);
+    }
+    JsonObject menu = new JsonObject();
+    menu.addProperty("type", "static_select");
+    menu.addProperty("action_id", actionId);
+    menu.add("placeholder", plainText(shorten(placeholder, MAX_OPTION_TEXT)));
+    menu.add("options", opts);
+    JsonObject block = new JsonObject();
+    block.addProperty("type", "section");
+    block.add("text", mrkdwnText(shorten(mrkdwn, MAX_SECTION_TEXT)));
+    block.add("accessory", menu);
+    blocks.add(withId(block, blockId));
+    return this;
+  }
+
+  /**
+   * A one-line text field that sends its value as an action when Enter is pressed (a view's search
+   * box).
+   */
+  public Blocks input(
+      String blockId, String actionId, String label, String placeholder, String initial) {
+    JsonObject field = new JsonObject();
+    field.addProperty("type", "plain_text_input");
+    field.addProperty("action_id", actionId);
+    field.add("placeholder", plainText(shorten(placeholder, MAX_HEADER_TEXT)));
+    if (!initial.isEmpty()) {
+      field.addProperty("initial_value", shorten(initial, MAX_SECTION_TEXT));
+    }
+    JsonObject config = new JsonObject();
+    JsonArray triggers = new JsonArray();
+    triggers.add("on_enter_pressed");
+    config.add("trigger_actions_on", triggers);
+    field.add("dispatch_action_config", config);
+    JsonObject block = new JsonObject();
+    block.addProperty("type", "input");
+    block.addProperty("dispatch_action", true);
+    block.add("label", plainText(shorten(label, MAX_BUTTON_TEXT)));
+    block.add("element", field);
+    blocks.add(withId(block, blockId));
     return this;
   }
 
@@ -92,19 +180,36 @@ public final class Blocks {
       actions.addProperty("type", "actions");
       actions.add("elements", new JsonArray());
     }
-    JsonObject text = new JsonObject();
-    text.addProperty("type", "plain_text");
-    text.addProperty("text", shorten(label, MAX_BUTTON_TEXT));
+    actions.getAsJsonArray("elements").add(buttonElement(actionId, label, value, primary));
+    return this;
+  }
+
+  private static JsonObject buttonElement(
+      String actionId, String label, String value, boolean primary) {
     JsonObject button = new JsonObject();
     button.addProperty("type", "button");
     button.addProperty("action_id", actionId);
-    button.add("text", text);
+    button.add("text", plainText(shorten(label, MAX_BUTTON_TEXT)));
     button.addProperty("value", value.length() <= MAX_BUTTON_VALUE ? value : "");
     if (primary) {
       button.addProperty("style", "primary");
     }
-    actions.getAsJsonArray("elements").add(button);
-    return this;
+    return button;
+  }
+
+  private static JsonObject plainText(String text) {
+    JsonObject o = new JsonObject();
+    o.addProperty("type", "plain_text");
+    o.addProperty("text", text.isEmpty() ? " " : text);
+    o.addProperty("emoji", true);
+    return o;
+  }
+
+  private static JsonObject withId(JsonObject block, String blockId) {
+    if (blockId != null) {
+      block.addProperty("block_id", shorten(blockId, MAX_BLOCK_ID));
+    }
+    return block;
   }
 
   /**

@@ -1,22 +1,21 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.feedback.PasteFingerprint;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
-import dev.runtimedoctor.knowledge.match.Basis;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 
 /**
- * Diagnoses a paste and turns the result into the message a person asked for: the answer with a
- * "Share in channel" button (remembered so the share can repeat it), or an honest "no known issue".
- * Counts every diagnosis in the metrics.
+ * Diagnoses a paste and turns the result into the message a person asked for: the answer with its
+ * buttons (remembered, so that a button can show it again), or an honest "no known issue", which is
+ * recorded as a candidate for a new entry. Counts every diagnosis in the metrics.
  */
 public final class Diagnoser {
   private final DiagnosisService service;
@@ -24,6 +23,8 @@ public final class Diagnoser {
   private final AnswerLanguage languages;
   private final TtlCache<Answer> answers;
   private final SlackMetrics metrics;
+  private final FeedbackRecorder feedback;
+  private final CheckPermissions permissions;
   private final Semaphore diagnosing;
 
   /**
@@ -36,12 +37,16 @@ public final class Diagnoser {
       AnswerLanguage languages,
       TtlCache<Answer> answers,
       SlackMetrics metrics,
+      FeedbackRecorder feedback,
+      CheckPermissions permissions,
       int diagnosing) {
     this.service = service;
     this.renderer = renderer;
     this.languages = languages;
     this.answers = answers;
     this.metrics = metrics;
+    this.feedback = feedback;
+    this.permissions = permissions;
     this.diagnosing = new Semaphore(diagnosing);
   }
 
@@ -63,85 +68,82 @@ public final class Diagnoser {
     return languages.choose(userId, paste);
   }
 
-  /** The ephemeral reply to someone who asked: an answer to share, or no known issue. */
-  public SlackMessage ephemeral(Diagnosis d, Language l, String surface) {
+  /**
+   * The ephemeral reply to {@code user}, who asked in {@code channel}: an answer to share, or no
+   * known issue.
+   */
+  public SlackMessage ephemeral(
+      String text, Diagnosis d, Language l, String surface, String user, String channel) {
     if (d.confident().isEmpty()) {
-      metrics.answer("none", surface);
-      return renderer.noMatch(d, l);
+      return noMatch(text, d, l, surface);
     }
     Answer a = Answer.of(d, l);
-    String id = UUID.randomUUID().toString();
-    answers.put(id, a);
+    AnswerRef ref = remember(a, text);
     a.entryIds().forEach(e -> metrics.answer(e, surface));
-    return renderer.answer(a, Optional.of(shareValue(id, a)), Optional.empty());
+    return renderer.answer(
+        a, AnswerOptions.ephemeral(ref, offerChecks(a, Optional.of(user), channel)));
   }
 
-  /** An answer posted in a thread for everyone: no share button. */
-  public SlackMessage inThread(Answer a, String surface) {
+  /** An answer posted in a thread of {@code channel} for everyone, replying to {@code source}. */
+  public SlackMessage inThread(
+      String text, Answer a, String surface, String channel, String source) {
+    AnswerRef ref = remember(a, text);
     a.entryIds().forEach(e -> metrics.answer(e, surface));
-    return renderer.answer(a, Optional.empty(), Optional.empty());
+    return renderer.answer(
+        a, AnswerOptions.inThread(ref, offerChecks(a, Optional.empty(), channel), source));
   }
 
-  /** "No known issue", for someone who asked in a thread (a mention, a DM). */
-  public SlackMessage noMatch(Diagnosis d, Language l, String surface) {
+  /** "No known issue", for someone who asked; the paste's fingerprint is recorded. */
+  public SlackMessage noMatch(String text, Diagnosis d, Language l, String surface) {
     metrics.answer("none", surface);
+    feedback.unmatched(text, d, surface);
     return renderer.noMatch(d, l);
   }
 
   /**
-   * The answer a share button stands for: the remembered one (with its evidence) or, after a
-   * restart or on another replica, one rebuilt from the entries named in the button's value.
+   * The answer a button stands for, in the button's language: the remembered one (with its
+   * evidence) or, after a restart or on another replica, one rebuilt from the entries the button
+   * names.
    */
-  public Optional<SlackMessage> shared(String value, String userId) {
-    String[] parts = value.split("\\|", 3);
-    if (parts.length < 3) {
-      return Optional.empty();
-    }
-    Optional<Answer> a = answers.get(parts[0]).or(() -> rebuild(parts[1], parts[2]));
+  public Optional<Answer> answer(AnswerRef ref) {
+    return answers.get(ref.id()).map(a -> a.in(ref.language())).or(() -> rebuild(ref));
+  }
+
+  /** The answer {@code ref} stands for, shared in {@code channel} by {@code user}. */
+  public Optional<SlackMessage> shared(AnswerRef ref, String user, String channel) {
+    Optional<Answer> a = answer(ref);
     a.ifPresent(x -> x.entryIds().forEach(e -> metrics.answer(e, "share")));
-    return a.map(x -> renderer.answer(x, Optional.empty(), Optional.of(userId)));
+    return a.map(
+        x ->
+            renderer.answer(
+                x, AnswerOptions.shared(ref, offerChecks(x, Optional.empty(), channel), user)));
   }
 
-  /** The language of a shared answer, for messages about the share itself. */
-  public static Language shareLanguage(String value) {
-    String[] parts = value.split("\\|", 3);
-    return parts.length < 2 ? Language.EN : Language.fromCode(parts[1]).orElse(Language.EN);
+  /** Whether the answer shows "Run cluster checks" to {@code viewer} (or everyone) in a channel. */
+  public boolean offerChecks(Answer a, Optional<String> viewer, String channel) {
+    return a.checkable() && permissions.offer(viewer, channel);
   }
 
-  /** {@code id|lang|entry:confidence:BASIS,…}: enough to rebuild the answer without the cache. */
-  private static String shareValue(String id, Answer a) {
-    StringBuilder sb = new StringBuilder(id).append('|').append(a.language().code()).append('|');
-    for (Match m : a.matches()) {
-      sb.append(m.entry().id())
-          .append(':')
-          .append(String.format(Locale.ROOT, "%.2f", m.confidence()))
-          .append(':')
-          .append(m.basis().name())
-          .append(',');
-    }
-    return sb.substring(0, sb.length() - 1);
+  /** Renders {@code a} with {@code options}. */
+  public SlackMessage render(Answer a, AnswerOptions options) {
+    return renderer.answer(a, options);
   }
 
-  private Optional<Answer> rebuild(String lang, String entries) {
-    Optional<Language> l = Language.fromCode(lang);
-    if (l.isEmpty()) {
-      return Optional.empty();
-    }
+  private AnswerRef remember(Answer a, String text) {
+    String id = UUID.randomUUID().toString();
+    answers.put(id, a);
+    return AnswerRef.of(id, a, PasteFingerprint.of(text));
+  }
+
+  private Optional<Answer> rebuild(AnswerRef ref) {
     List<Match> matches = new ArrayList<>();
-    for (String item : entries.split(",")) {
-      String[] f = item.split(":");
-      if (f.length != 3) {
-        continue;
-      }
-      Optional<Entry> e = service.knowledge().get(f[0]);
-      try {
-        double c = Math.max(0, Math.min(1, Double.parseDouble(f[1])));
-        Basis basis = Basis.valueOf(f[2]);
-        e.ifPresent(entry -> matches.add(new Match(entry, c, basis, List.of())));
-      } catch (IllegalArgumentException ex) {
-        // a value not made by this bot: skip the item
-      }
+    for (AnswerRef.Item item : ref.items()) {
+      Optional<Entry> e = service.knowledge().get(item.entry());
+      e.ifPresent(
+          entry -> matches.add(new Match(entry, item.confidence(), item.basis(), List.of())));
     }
-    return matches.isEmpty() ? Optional.empty() : Optional.of(new Answer(matches, l.get(), false));
+    return matches.isEmpty()
+        ? Optional.empty()
+        : Optional.of(new Answer(matches, ref.language(), false));
   }
 }

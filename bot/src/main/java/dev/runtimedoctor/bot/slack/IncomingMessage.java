@@ -26,8 +26,17 @@ public record IncomingMessage(
     List<SharedFile> files,
     Optional<String> previousText) {
 
-  /** A file shared with the message. */
-  public record SharedFile(String id, String url, String mimetype, String filetype, long size) {}
+  /**
+   * A file shared with the message.
+   *
+   * @param url where to download it with the bot token; null when the event carried only the id
+   */
+  public record SharedFile(
+      String id, String name, String url, String mimetype, String filetype, long size) {
+    public SharedFile {
+      name = name == null || name.isBlank() ? id : name;
+    }
+  }
 
   public IncomingMessage {
     Objects.requireNonNull(eventId, "eventId");

@@ -4,7 +4,6 @@ import com.slack.api.app_backend.events.payload.EventsApiPayload;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.bolt.response.Response;
-import com.slack.api.model.File;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
@@ -102,7 +101,7 @@ public final class MessageEvents {
         e.getText(),
         e.getTs(),
         Optional.ofNullable(e.getThreadTs()),
-        files(e.getFiles()),
+        PasteReader.files(e.getFiles()),
         Optional.empty());
   }
 
@@ -118,7 +117,7 @@ public final class MessageEvents {
         e.getText(),
         e.getTs(),
         Optional.ofNullable(e.getThreadTs()),
-        files(e.getFiles()),
+        PasteReader.files(e.getFiles()),
         Optional.empty());
   }
 
@@ -169,7 +168,7 @@ public final class MessageEvents {
         m.getText(),
         m.getTs(),
         Optional.ofNullable(m.getThreadTs()),
-        files(m.getFiles()),
+        PasteReader.files(m.getFiles()),
         previous);
   }
 
@@ -185,25 +184,7 @@ public final class MessageEvents {
         e.getText(),
         e.getTs(),
         Optional.ofNullable(e.getThreadTs()),
-        files(e.getFiles()),
+        PasteReader.files(e.getFiles()),
         Optional.empty());
-  }
-
-  private static List<IncomingMessage.SharedFile> files(List<File> files) {
-    if (files == null) {
-      return List.of();
-    }
-    return files.stream()
-        .map(
-            f ->
-                new IncomingMessage.SharedFile(
-                    f.getId(),
-                    f.getUrlPrivateDownload() != null
-                        ? f.getUrlPrivateDownload()
-                        : f.getUrlPrivate(),
-                    f.getMimetype(),
-                    f.getFiletype(),
-                    f.getSize() == null ? 0 : f.getSize()))
-        .toList();
   }
 }

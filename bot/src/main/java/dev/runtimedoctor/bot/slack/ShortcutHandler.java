@@ -5,26 +5,39 @@ import com.slack.api.bolt.context.builtin.MessageShortcutContext;
 import com.slack.api.bolt.handler.builtin.MessageShortcutHandler;
 import com.slack.api.bolt.request.builtin.MessageShortcutRequest;
 import com.slack.api.bolt.response.Response;
+import com.slack.api.model.Message;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message shortcut "Diagnose this message": the chosen message is diagnosed and the answer
- * shown to the person who asked, like the slash command's.
+ * The message shortcut "Diagnose this message": the chosen message — its text and its
+ * snippet files — is diagnosed and the answer shown only to the person who asked, like the slash
+ * command's, through the shortcut's {@code response_url} (which works in channels the bot is not
+ * in).
  */
 public final class ShortcutHandler implements MessageShortcutHandler {
   private static final Logger log = LoggerFactory.getLogger(ShortcutHandler.class);
+  private static final Map<String, Object> EPHEMERAL =
+      Map.of("response_type", "ephemeral", "replace_original", false);
 
   private final Diagnoser diagnoser;
+  private final PasteReader reader;
   private final SlackGateway gateway;
   private final Workers workers;
   private final SlackMetrics metrics;
 
-  public ShortcutHandler(
-      Diagnoser diagnoser, SlackGateway gateway, Workers workers, SlackMetrics metrics) {
+  ShortcutHandler(
+      Diagnoser diagnoser,
+      PasteReader reader,
+      SlackGateway gateway,
+      Workers workers,
+      SlackMetrics metrics) {
     this.diagnoser = diagnoser;
+    this.reader = reader;
     this.gateway = gateway;
     this.workers = workers;
     this.metrics = metrics;
@@ -36,28 +49,49 @@ public final class ShortcutHandler implements MessageShortcutHandler {
     metrics.request("shortcut");
     MessageShortcutPayload p = req.getPayload();
     String user = p.getUser() == null ? "" : p.getUser().getId();
-    String text =
-        p.getMessage() == null || p.getMessage().getText() == null ? "" : p.getMessage().getText();
+    String channel = p.getChannel() == null ? "" : p.getChannel().getId();
+    Message message = p.getMessage();
+    String text = message == null || message.getText() == null ? "" : message.getText();
+    List<IncomingMessage.SharedFile> files =
+        message == null ? List.of() : PasteReader.files(message.getFiles());
     String responseUrl = p.getResponseUrl();
-    log.info("shortcut user={} chars={}", user, text.length());
-    workers.submit(
-        "shortcut",
-        () -> {
-          if (responseUrl == null) {
-            return;
-          }
-          Diagnosis d = diagnoser.diagnose(text);
-          SlackMessage msg =
-              diagnoser.ephemeral(d, diagnoser.language(user, d.language()), "shortcut");
-          try {
-            gateway.respond(
-                responseUrl, msg, Map.of("response_type", "ephemeral", "replace_original", false));
-            metrics.answered(start);
-          } catch (SlackCallException e) {
-            log.error("shortcut reply not posted user={} error={}", user, e.error());
-          }
-        });
+    log.info(
+        "shortcut user={} channel={} chars={} files={}",
+        user,
+        channel,
+        text.length(),
+        files.size());
+    if (responseUrl != null) {
+      workers.submit("shortcut", () -> answer(text, files, user, channel, responseUrl, start));
+    }
     metrics.acked(start);
     return ctx.ack();
+  }
+
+  private void answer(
+      String text,
+      List<IncomingMessage.SharedFile> files,
+      String user,
+      String channel,
+      String responseUrl,
+      long start) {
+    PasteReader.Paste paste = reader.read(text, files);
+    Diagnosis d = diagnoser.diagnose(paste.text());
+    try {
+      if (!paste.unreadable().isEmpty()) {
+        Texts t = new Texts(diagnoser.language(user, Optional.empty()));
+        gateway.respond(
+            responseUrl,
+            new AnswerRenderer().text(t.filesUnreadable(paste.unreadable())),
+            EPHEMERAL);
+      }
+      SlackMessage msg =
+          diagnoser.ephemeral(
+              paste.text(), d, diagnoser.language(user, d.language()), "shortcut", user, channel);
+      gateway.respond(responseUrl, msg, EPHEMERAL);
+      metrics.answered(start);
+    } catch (SlackCallException e) {
+      log.error("shortcut reply not posted user={} error={}", user, e.error());
+    }
   }
 }

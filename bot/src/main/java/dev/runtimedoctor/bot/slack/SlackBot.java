@@ -11,24 +11,30 @@ import com.slack.api.socket_mode.SocketModeClient;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.feedback.FeedbackLog;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires the Slack side of the bot: the Web API client pointed at {@code SLACK_API_URL} with
- * timeouts, the worker pool, the caches, and a Bolt app with every handler registered under the
- * names in {@link SlackSurface}. One instance per running bot; tests build their own.
+ * timeouts, the worker pool, the caches, the feedback log, the cluster checks, and a Bolt app with
+ * every handler registered under the names in {@link SlackSurface}. One instance per running bot;
+ * tests build their own.
  */
 public final class SlackBot implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
   /** Envelopes handled at once in Socket Mode (Bolt handles one at a time unless told). */
   private static final int SOCKET_CONCURRENCY = 8;
+
+  /** How often a message showing cluster checks is updated while they run. */
+  private static final Duration CHECK_UPDATES = Duration.ofSeconds(1);
 
   private final Config config;
   private final DiagnosisService service;
@@ -38,12 +44,22 @@ public final class SlackBot implements AutoCloseable {
   private final SlackMetrics metrics = new SlackMetrics();
   private final SlackGateway gateway;
   private final Workers workers;
+  private final ClusterAccess clusters;
 
-  public SlackBot(Config config, DiagnosisService service, SlackTuning tuning, Clock clock) {
+  /**
+   * @param clusters the cluster checks' connection, closed with the bot
+   */
+  public SlackBot(
+      Config config,
+      DiagnosisService service,
+      SlackTuning tuning,
+      Clock clock,
+      ClusterAccess clusters) {
     this.config = config;
     this.service = service;
     this.tuning = tuning;
     this.clock = clock;
+    this.clusters = clusters;
     SlackConfig sc = new SlackConfig();
     sc.setMethodsEndpointUrlPrefix(config.apiUrl());
     int timeout = (int) tuning.httpTimeout().toMillis();
@@ -64,7 +80,7 @@ public final class SlackBot implements AutoCloseable {
   /** Who the bot is, by {@code auth.test}; fails when the token or the Web API is not right. */
   public BotIdentity authenticate() throws SlackCallException {
     AuthTestResponse r = gateway.authTest();
-    return new BotIdentity(r.getUserId(), r.getBotId(), r.getTeamId());
+    return new BotIdentity(r.getUserId(), r.getBotId(), r.getTeamId(), r.getUrl());
   }
 
   /**
@@ -112,29 +128,80 @@ public final class SlackBot implements AutoCloseable {
             new TtlCache<Optional<Language>>(50_000, Duration.ofHours(6), clock),
             config.language());
     AnswerRenderer renderer = new AnswerRenderer();
+    FeedbackRecorder feedback =
+        new FeedbackRecorder(new FeedbackLog(config.feedbackLog()), metrics, clock);
+    CheckPermissions permissions =
+        new CheckPermissions(config.checksAllowedUsers(), config.checksAllowedChannels());
     Diagnoser diagnoser =
-        new Diagnoser(service, renderer, languages, answers, metrics, tuning.diagnosing());
+        new Diagnoser(
+            service,
+            renderer,
+            languages,
+            answers,
+            metrics,
+            feedback,
+            permissions,
+            tuning.diagnosing());
+    ClusterCheckRunner checks =
+        new ClusterCheckRunner(clusters, permissions, new CheckRenderer(), metrics, CHECK_UPDATES);
+    PasteReader reader = new PasteReader(gateway);
+    RecentKeys seenEvents = new RecentKeys(50_000, Duration.ofHours(1), clock);
+
     app.command(
         SlackSurface.COMMAND,
-        new CommandHandler(service, diagnoser, renderer, preferences, gateway, workers, metrics));
-    app.blockAction(
-        SlackSurface.ACTION_SHARE,
-        new ShareHandler(diagnoser, renderer, gateway, workers, metrics));
+        new CommandHandler(
+            service, diagnoser, renderer, preferences, checks, gateway, workers, metrics));
     app.messageShortcut(
         SlackSurface.SHORTCUT_CALLBACK_ID,
-        new ShortcutHandler(diagnoser, gateway, workers, metrics));
+        new ShortcutHandler(diagnoser, reader, gateway, workers, metrics));
+
+    action(
+        app,
+        SlackSurface.ACTION_SHARE,
+        new ShareHandler(diagnoser, renderer, gateway, metrics)::handle);
+    action(
+        app,
+        SlackSurface.ACTION_RUN_CHECKS,
+        new ChecksButtonHandler(checks, diagnoser, service, gateway)::handle);
+    FeedbackHandler votes =
+        new FeedbackHandler(
+            feedback, service, gateway, new RecentKeys(50_000, Duration.ofDays(1), clock));
+    action(app, SlackSurface.ACTION_HELPFUL, votes::helpful);
+    action(app, SlackSurface.ACTION_NOT_IT, votes::notIt);
+    action(app, SlackSurface.ACTION_ACTUAL_ENTRY, votes::actual);
+    action(
+        app,
+        SlackSurface.ACTION_OTHER_LANGUAGE,
+        new OtherLanguageHandler(diagnoser, gateway)::handle);
+    HomeTab home = new HomeTab(service, languages, gateway, seenEvents, workers, metrics);
+    home.register(app);
+    action(app, SlackSurface.ACTION_HOME_SEARCH, home::search);
+    action(app, SlackSurface.ACTION_HOME_SEARCH_INPUT, home::search);
+
+    IncidentChannels incidents =
+        new IncidentChannels(
+            config.incidentChannelPattern(),
+            gateway,
+            new TtlCache<>(10_000, Duration.ofHours(1), clock));
     ThreadAnswerer answerer =
         new ThreadAnswerer(
             self,
             diagnoser,
             gateway,
+            reader,
+            incidents,
+            new IncidentDigest(self, gateway, renderer, config.language(), metrics),
             new ChannelRateLimit(tuning.channelBurst(), tuning.channelPerMinute(), clock),
             new RecentKeys(50_000, Duration.ofHours(1), clock),
             new RecentKeys(50_000, Duration.ofDays(1), clock),
+            new RecentKeys(10_000, Duration.ofHours(1), clock),
             metrics);
-    new MessageEvents(
-            answerer, new RecentKeys(50_000, Duration.ofHours(1), clock), workers, metrics)
-        .register(app);
+    new MessageEvents(answerer, seenEvents, workers, metrics).register(app);
+    new ChannelEvents(self, incidents, seenEvents, workers, metrics).register(app);
+  }
+
+  private void action(App app, String actionId, Consumer<ButtonPress> work) {
+    app.blockAction(actionId, Actions.async(actionId, workers, metrics, work));
   }
 
   /**
@@ -165,5 +232,6 @@ public final class SlackBot implements AutoCloseable {
   @Override
   public void close() {
     workers.close();
+    clusters.close();
   }
 }

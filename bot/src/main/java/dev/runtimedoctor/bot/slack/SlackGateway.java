@@ -5,16 +5,30 @@ import com.slack.api.Slack;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatDeleteRequest;
+import com.slack.api.methods.request.chat.ChatGetPermalinkRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
+import com.slack.api.methods.request.conversations.ConversationsInfoRequest;
+import com.slack.api.methods.request.conversations.ConversationsJoinRequest;
 import com.slack.api.methods.request.conversations.ConversationsRepliesRequest;
+import com.slack.api.methods.request.files.FilesInfoRequest;
 import com.slack.api.methods.request.users.UsersInfoRequest;
+import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
+import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
+import com.slack.api.methods.response.files.FilesInfoResponse;
 import com.slack.api.methods.response.users.UsersInfoResponse;
+import com.slack.api.model.File;
+import com.slack.api.model.Message;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +45,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class SlackGateway {
   private static final Logger log = LoggerFactory.getLogger(SlackGateway.class);
+
+  /** Thread messages read at once: answers to look for sit near a thread's start. */
+  private static final int THREAD_PAGE = 200;
 
   private final Slack slack;
   private final MethodsClient methods;
@@ -51,8 +68,12 @@ public final class SlackGateway {
     return call("auth.test", 1, () -> methods.authTest(r -> r));
   }
 
-  /** Posts {@code message} in {@code channel}, in the thread of {@code threadTs} when given. */
-  public void postMessage(String channel, Optional<String> threadTs, SlackMessage message)
+  /**
+   * Posts {@code message} in {@code channel}, in the thread of {@code threadTs} when given.
+   *
+   * @return the new message's {@code ts}
+   */
+  public String postMessage(String channel, Optional<String> threadTs, SlackMessage message)
       throws SlackCallException {
     ChatPostMessageRequest req =
         ChatPostMessageRequest.builder()
@@ -63,7 +84,56 @@ public final class SlackGateway {
             .unfurlLinks(false)
             .unfurlMedia(false)
             .build();
-    call("chat.postMessage", tuning.retryAttempts(), () -> methods.chatPostMessage(req));
+    return call("chat.postMessage", tuning.retryAttempts(), () -> methods.chatPostMessage(req))
+        .getTs();
+  }
+
+  /** Replaces the text and blocks of the bot's message {@code ts} in {@code channel}. */
+  public void updateMessage(String channel, String ts, SlackMessage message)
+      throws SlackCallException {
+    ChatUpdateRequest req =
+        ChatUpdateRequest.builder()
+            .channel(channel)
+            .ts(ts)
+            .text(message.text())
+            .blocksAsString(message.blocksJson())
+            .build();
+    call("chat.update", tuning.retryAttempts(), () -> methods.chatUpdate(req));
+  }
+
+  /** Deletes the bot's message {@code ts} in {@code channel}. */
+  public void deleteMessage(String channel, String ts) throws SlackCallException {
+    ChatDeleteRequest req = ChatDeleteRequest.builder().channel(channel).ts(ts).build();
+    call("chat.delete", tuning.retryAttempts(), () -> methods.chatDelete(req));
+  }
+
+  /** A link to message {@code ts} in {@code channel} that opens it in Slack. */
+  public String permalink(String channel, String ts) throws SlackCallException {
+    ChatGetPermalinkRequest req =
+        ChatGetPermalinkRequest.builder().channel(channel).messageTs(ts).build();
+    return call("chat.getPermalink", tuning.retryAttempts(), () -> methods.chatGetPermalink(req))
+        .getPermalink();
+  }
+
+  /** Joins a public channel ({@code channels:join}). */
+  public void joinChannel(String channel) throws SlackCallException {
+    ConversationsJoinRequest req = ConversationsJoinRequest.builder().channel(channel).build();
+    call("conversations.join", tuning.retryAttempts(), () -> methods.conversationsJoin(req));
+  }
+
+  /** The name of a channel, without the {@code #}. */
+  public Optional<String> channelName(String channel) throws SlackCallException {
+    ConversationsInfoRequest req = ConversationsInfoRequest.builder().channel(channel).build();
+    ConversationsInfoResponse r =
+        call("conversations.info", tuning.retryAttempts(), () -> methods.conversationsInfo(req));
+    return Optional.ofNullable(r.getChannel()).map(c -> c.getName());
+  }
+
+  /** Publishes {@code viewJson} as {@code user}'s Home tab. */
+  public void publishHome(String user, String viewJson) throws SlackCallException {
+    ViewsPublishRequest req =
+        ViewsPublishRequest.builder().userId(user).viewAsString(viewJson).build();
+    call("views.publish", tuning.retryAttempts(), () -> methods.viewsPublish(req));
   }
 
   /** Posts to a {@code response_url}; {@code flags} such as response_type are added to the body. */
@@ -95,14 +165,16 @@ public final class SlackGateway {
     return Optional.ofNullable(r.getUser()).map(u -> u.getLocale());
   }
 
-  /** The text of a thread's first message. */
-  public Optional<String> threadParentText(String channel, String threadTs)
-      throws SlackCallException {
+  /**
+   * A thread's messages, the parent first: up to 200, enough to see the bot's answers, which come
+   * early in a thread.
+   */
+  public List<Message> thread(String channel, String threadTs) throws SlackCallException {
     ConversationsRepliesRequest req =
         ConversationsRepliesRequest.builder()
             .channel(channel)
             .ts(threadTs)
-            .limit(1)
+            .limit(THREAD_PAGE)
             .inclusive(true)
             .build();
     ConversationsRepliesResponse r =
@@ -110,9 +182,40 @@ public final class SlackGateway {
             "conversations.replies",
             tuning.retryAttempts(),
             () -> methods.conversationsReplies(req));
-    return r.getMessages() == null || r.getMessages().isEmpty()
-        ? Optional.empty()
-        : Optional.ofNullable(r.getMessages().get(0).getText());
+    return r.getMessages() == null ? List.of() : r.getMessages();
+  }
+
+  /** A thread's first message. */
+  public Optional<Message> threadParent(String channel, String threadTs) throws SlackCallException {
+    return thread(channel, threadTs).stream().findFirst();
+  }
+
+  /**
+   * The latest top-level messages of {@code channel}, newest first; with {@code latest}, those at
+   * or before that ts.
+   */
+  public List<Message> history(String channel, Optional<String> latest, int limit)
+      throws SlackCallException {
+    ConversationsHistoryRequest req =
+        ConversationsHistoryRequest.builder()
+            .channel(channel)
+            .latest(latest.orElse(null))
+            .inclusive(latest.isPresent())
+            .limit(limit)
+            .build();
+    ConversationsHistoryResponse r =
+        call(
+            "conversations.history",
+            tuning.retryAttempts(),
+            () -> methods.conversationsHistory(req));
+    return r.getMessages() == null ? List.of() : r.getMessages();
+  }
+
+  /** A file's details, for a share event that carries only the file's id. */
+  public Optional<File> fileInfo(String fileId) throws SlackCallException {
+    FilesInfoRequest req = FilesInfoRequest.builder().file(fileId).build();
+    FilesInfoResponse r = call("files.info", tuning.retryAttempts(), () -> methods.filesInfo(req));
+    return Optional.ofNullable(r.getFile());
   }
 
   /**

@@ -61,8 +61,42 @@ public final class SlackMetrics {
   private final Counter dropped =
       Counter.builder()
           .name("runtime_doctor_slack_dropped_total")
-          .help("Work not done on purpose, by reason (duplicate, rate_limited, busy, bot).")
+          .help(
+              "Work not done on purpose, by reason (duplicate, bot, already_answered,"
+                  + " rate_limited, busy, unmatched, replica, in_digest).")
           .labelNames("reason")
+          .register(registry);
+
+  private final Counter feedback =
+      Counter.builder()
+          .name("runtime_doctor_feedback_total")
+          .help(
+              "Feedback on answers, by entry and verdict (helpful, not_it; actual: the entry"
+                  + " people said it really was, none for a new issue).")
+          .labelNames("entry", "verdict")
+          .register(registry);
+  private final Counter unmatched =
+      Counter.builder()
+          .name("runtime_doctor_unmatched_pastes_total")
+          .help("Pastes someone asked about that matched no known issue, by surface.")
+          .labelNames("surface")
+          .register(registry);
+  private final Counter feedbackLogErrors =
+      Counter.builder()
+          .name("runtime_doctor_feedback_log_errors_total")
+          .help("Feedback records that could not be written to FEEDBACK_LOG.")
+          .register(registry);
+  private final Counter digests =
+      Counter.builder()
+          .name("runtime_doctor_incident_digest_total")
+          .help("Incident digests posted or updated, by action (posted, updated).")
+          .labelNames("action")
+          .register(registry);
+  private final Counter clusterChecks =
+      Counter.builder()
+          .name("runtime_doctor_slack_cluster_checks_total")
+          .help("Cluster check runs asked for in Slack, by outcome (run, refused, unavailable).")
+          .labelNames("outcome")
           .register(registry);
 
   public void request(String kind) {
@@ -95,6 +129,26 @@ public final class SlackMetrics {
 
   public void dropped(String reason) {
     dropped.labelValues(reason).inc();
+  }
+
+  public void feedback(String entry, String verdict) {
+    feedback.labelValues(entry, verdict).inc();
+  }
+
+  public void unmatched(String surface) {
+    unmatched.labelValues(surface).inc();
+  }
+
+  public void feedbackLogError() {
+    feedbackLogErrors.inc();
+  }
+
+  public void digest(String action) {
+    digests.labelValues(action).inc();
+  }
+
+  public void clusterChecks(String outcome) {
+    clusterChecks.labelValues(outcome).inc();
   }
 
   /** The Prometheus text exposition of every metric. */

@@ -1,7 +1,11 @@
 package dev.runtimedoctor.bot.slack;
 
+import dev.runtimedoctor.bot.cluster.Verdict;
 import dev.runtimedoctor.knowledge.entry.Language;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the bot says in Slack, in each language: wording kept apart from the logic that picks it.
@@ -55,6 +59,23 @@ final class Texts {
 
   String share() {
     return t("Condividi nel canale", "Share in channel");
+  }
+
+  String runChecks() {
+    return t("Controlla il cluster", "Run cluster checks");
+  }
+
+  String helpful() {
+    return t("Utile", "Helpful");
+  }
+
+  String notIt() {
+    return t("Non è questo", "Not it");
+  }
+
+  /** The label of the button that shows the answer in the other language, in that language. */
+  String otherLanguage() {
+    return t("English", "Italiano");
   }
 
   String sharedBy(String userId) {
@@ -116,6 +137,9 @@ final class Texts {
             + Mrkdwn.code(c + " show <id>")
             + " mostra un problema per intero\n"
             + "• "
+            + Mrkdwn.code(c + " check [<id>]")
+            + " controlla il cluster (in sola lettura), se sei autorizzato\n"
+            + "• "
             + Mrkdwn.code(c + " lang it|en")
             + " sceglie la lingua delle risposte\n"
             + "Nei canali in cui sono presente rispondo da solo, nel thread, quando riconosco "
@@ -130,6 +154,9 @@ final class Texts {
             + "• "
             + Mrkdwn.code(c + " show <id>")
             + " shows one issue in full\n"
+            + "• "
+            + Mrkdwn.code(c + " check [<id>]")
+            + " checks the cluster (read-only), if you are allowed\n"
             + "• "
             + Mrkdwn.code(c + " lang it|en")
             + " picks the language of my answers\n"
@@ -185,10 +212,256 @@ final class Texts {
         + t(" mostra cosa so fare.", " shows what I can do.");
   }
 
-  String checksUnavailable() {
+  String checksTitle(String context) {
+    return t("*Controlli sul cluster* ", "*Cluster checks* on ")
+        + context
+        + t(" (sola lettura)", " (read-only)");
+  }
+
+  String checksProgress(int done, int total) {
+    return t(done + " di " + total + " completati", done + " of " + total + " done");
+  }
+
+  String checksDone(int total) {
+    return t("completati tutti e " + total, "all " + total + " done");
+  }
+
+  String checkRunning() {
+    return t("in corso…", "running…");
+  }
+
+  String verdict(Verdict v) {
+    return switch (v) {
+      case CONFIRMED -> t("confermato", "confirmed");
+      case NOT_AFFECTED -> t("non interessato", "not affected");
+      case INCONCLUSIVE -> t("non concludente", "inconclusive");
+      case UNAVAILABLE -> t("non disponibile", "unavailable");
+    };
+  }
+
+  String checksLegend() {
     return t(
-        "I controlli sul cluster non sono ancora attivi in questa installazione.",
-        "Cluster checks are not enabled in this installation yet.");
+        "confermato: il cluster mostra il problema · non interessato: versioni o piattaforma lo"
+            + " escludono · non concludente: mancano prove (gli eventi scadono dopo circa un'ora)",
+        "confirmed: the cluster shows the issue · not affected: versions or platform rule it out"
+            + " · inconclusive: evidence missing (events expire after about an hour)");
+  }
+
+  String checksFallback(int done, int total, int confirmed) {
+    return t(
+        "Controlli sul cluster: " + done + "/" + total + ", " + confirmed + " confermati",
+        "Cluster checks: " + done + "/" + total + ", " + confirmed + " confirmed");
+  }
+
+  String checksUnavailable(String reason) {
+    return t("Controlli sul cluster non disponibili: ", "Cluster checks unavailable: ") + reason;
+  }
+
+  String checksRefused(Set<String> users, Set<String> channels) {
+    if (users.isEmpty() && channels.isEmpty()) {
+      return t(
+          "I controlli sul cluster non sono abilitati per nessuno in questa installazione: chi"
+              + " gestisce il bot può indicare chi può eseguirli con `CHECKS_ALLOWED_USERS` o"
+              + " `CHECKS_ALLOWED_CHANNELS`.",
+          "Cluster checks are not enabled for anyone in this installation: whoever runs the bot"
+              + " can name who may run them with `CHECKS_ALLOWED_USERS` or"
+              + " `CHECKS_ALLOWED_CHANNELS`.");
+    }
+    List<String> who = new ArrayList<>();
+    users.stream().sorted().forEach(u -> who.add("<@" + u + ">"));
+    String people = String.join(", ", who);
+    String places = String.join(", ", channels.stream().sorted().map(c -> "<#" + c + ">").toList());
+    StringBuilder sb =
+        new StringBuilder(
+            t(
+                "Mi dispiace, non posso eseguire i controlli sul cluster per te qui. ",
+                "Sorry, I can't run cluster checks for you here. "));
+    if (!people.isEmpty()) {
+      sb.append(t("Possono eseguirli ", "They may be run by ")).append(people);
+      sb.append(
+          places.isEmpty() ? "." : t(", oppure chiunque in ", ", or by anyone in ") + places + ".");
+    } else {
+      sb.append(t("Chiunque può eseguirli in ", "Anyone may run them in "))
+          .append(places)
+          .append('.');
+    }
+    sb.append(
+        t(
+            " Chiedi a loro, o a chi gestisce il bot di aggiungerti.",
+            " Ask one of them, or ask whoever runs the bot to add you."));
+    return sb.toString();
+  }
+
+  String noChecks(String ids) {
+    return t("Nessun controllo sul cluster per ", "There are no cluster checks for ") + ids + ".";
+  }
+
+  String noCheckEntry(String id) {
+    return t("La voce ", "The entry ")
+        + Mrkdwn.code(id)
+        + t(" non ha controlli sul cluster.", " has no cluster checks.");
+  }
+
+  String thanks() {
+    return t("Grazie, ne terrò conto.", "Thanks, noted.");
+  }
+
+  String alreadyNoted() {
+    return t("L'avevo già annotato, grazie.", "Already noted, thanks.");
+  }
+
+  String whichWasIt() {
+    return t(
+        "Grazie. Quale problema noto era? Scegli *nessuno di questi* se è un problema nuovo: ne"
+            + " conservo l'impronta (non il testo) come candidato per una nuova voce.",
+        "Thanks. Which known issue was it? Pick *none of these* if it is a new one: I keep the"
+            + " paste's fingerprint (not its text) as a candidate for a new entry.");
+  }
+
+  String whichWasItFallback() {
+    return t("Quale problema noto era?", "Which known issue was it?");
+  }
+
+  String pickEntry() {
+    return t("Scegli una voce", "Pick an entry");
+  }
+
+  String noneOfThese() {
+    return t("Nessuno di questi: un problema nuovo", "None of these: a new issue");
+  }
+
+  String notedActual(String title, String id) {
+    return t("Annotato: era *", "Noted: it was *")
+        + title
+        + "* "
+        + Mrkdwn.code(id)
+        + t(". Grazie!", ". Thanks!");
+  }
+
+  String notedNewIssue() {
+    return t("Annotato come problema nuovo. Grazie!", "Noted as a new issue. Thanks!");
+  }
+
+  String homeHowTo() {
+    String c = SlackSurface.COMMAND;
+    return t(
+        "Riconosco i problemi noti del runtime dei container di GKE negli errori incollati.\n"
+            + "• *Nei canali* in cui sono presente rispondo da solo, nel thread, quando riconosco"
+            + " un errore; nei canali di incidente tengo un riepilogo aggiornato.\n"
+            + "• *Menzionami* con l'errore, o in risposta al messaggio da analizzare.\n"
+            + "• *Scorciatoia* _Diagnose this message_ nel menu di un messaggio: la risposta"
+            + " la vedi solo tu.\n"
+            + "• "
+            + Mrkdwn.code(c + " <errore>")
+            + ", "
+            + Mrkdwn.code(c + " list")
+            + ", "
+            + Mrkdwn.code(c + " show <id>")
+            + ", "
+            + Mrkdwn.code(c + " check [<id>]")
+            + ", "
+            + Mrkdwn.code(c + " lang it|en")
+            + ".\n"
+            + "Sotto ogni risposta: _Utile_ / _Non è questo_ (mi aiutano a migliorare),"
+            + " l'altra lingua e, per chi è autorizzato, i controlli sul cluster.",
+        "I recognise known GKE container-runtime issues in pasted errors.\n"
+            + "• *In channels* I am in I answer on my own, in the thread, when I recognise an"
+            + " error; in incident channels I keep one digest up to date instead.\n"
+            + "• *Mention me* with the error, or in reply to the message to diagnose.\n"
+            + "• The *shortcut* _Diagnose this message_ in a message's menu: only you see"
+            + " the answer.\n"
+            + "• "
+            + Mrkdwn.code(c + " <error>")
+            + ", "
+            + Mrkdwn.code(c + " list")
+            + ", "
+            + Mrkdwn.code(c + " show <id>")
+            + ", "
+            + Mrkdwn.code(c + " check [<id>]")
+            + ", "
+            + Mrkdwn.code(c + " lang it|en")
+            + ".\n"
+            + "Under every answer: _Helpful_ / _Not it_ (they help me improve), the other"
+            + " language and, for those allowed, cluster checks.");
+  }
+
+  String searchLabel() {
+    return t("Cerca tra i problemi noti", "Search the known issues");
+  }
+
+  String searchPlaceholder() {
+    return t("un messaggio di errore, un sintomo o un id", "an error message, a symptom or an id");
+  }
+
+  String searchHint() {
+    return t("Premi Invio nel campo, oppure", "Press Enter in the field, or");
+  }
+
+  String searchButton() {
+    return t("Cerca", "Search");
+  }
+
+  String resultsFor(String query) {
+    return t("*Risultati per* ", "*Results for* ") + query + ":";
+  }
+
+  String nothingFound(String query) {
+    return t("Nessuna voce corrisponde a ", "No entry matches ") + query + ".";
+  }
+
+  String knownIssuesTitle() {
+    return t("Cosa conosco", "What I know");
+  }
+
+  String homeFooter(int entries) {
+    return t(entries + " problemi noti · ", entries + " known issues · ")
+        + Mrkdwn.code(SlackSurface.COMMAND + " show <id>")
+        + t(" ne mostra uno per intero", " shows one in full");
+  }
+
+  String homeTruncated() {
+    return t("_Elenco accorciato:_ ", "_List shortened:_ ")
+        + Mrkdwn.code(SlackSurface.COMMAND + " list");
+  }
+
+  String digestTitle() {
+    return t("Problemi noti visti in questo canale", "Known issues seen in this channel");
+  }
+
+  String digestIntro() {
+    return t(
+        "Aggiorno questo messaggio quando riconosco un altro problema noto qui, invece di"
+            + " rispondere a ogni messaggio. Menzionami in un thread per la risposta completa.",
+        "I update this message when I recognise another known issue here, instead of answering"
+            + " every paste. Mention me in a thread for the full answer.");
+  }
+
+  String digestPaste() {
+    return t("il messaggio", "the paste");
+  }
+
+  String digestSeen(String pasteLink, String date) {
+    return t("Visto per la prima volta in ", "First seen in ") + pasteLink + " · " + date;
+  }
+
+  String digestFallback(int issues) {
+    return t("Problemi noti in questo canale: ", "Known issues in this channel: ") + issues;
+  }
+
+  String filesUnreadable(List<String> files) {
+    String names = String.join(", ", files.stream().map(Mrkdwn::code).toList());
+    return t(
+        "Non riesco a leggere "
+            + names
+            + ": Slack mi ha mandato la sua pagina di accesso invece del file, il che succede"
+            + " quando all'app manca il permesso `files:read`. Un amministratore del workspace"
+            + " può aggiungerlo in *OAuth &amp; Permissions* e reinstallare l'app; nel frattempo"
+            + " incolla l'errore come testo.",
+        "I can't read "
+            + names
+            + ": Slack sent me its sign-in page instead of the file, which happens when the app"
+            + " lacks the `files:read` permission. A workspace admin can add it under *OAuth &amp;"
+            + " Permissions* and reinstall the app; meanwhile, paste the error as text.");
   }
 
   String mentionEmpty() {

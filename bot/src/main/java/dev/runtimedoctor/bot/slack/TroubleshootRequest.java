@@ -23,7 +23,7 @@ public sealed interface TroubleshootRequest {
   /** {@code lang it|en}; empty when the language is missing or unknown. */
   record Lang(Optional<Language> language) implements TroubleshootRequest {}
 
-  /** {@code check [<id>]}: cluster checks, answered by a later part of the bot. */
+  /** {@code check [<id>]}: cluster checks of one entry, or of every entry that has some. */
   record Check(Optional<String> id) implements TroubleshootRequest {}
 
   /** A misspelt subcommand. */

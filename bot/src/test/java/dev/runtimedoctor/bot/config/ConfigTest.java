@@ -20,6 +20,7 @@ class ConfigTest {
     assertThat(c.incidentChannelPattern()).isEmpty();
     assertThat(c.checksAllowedChannels()).isEmpty();
     assertThat(c.knowledgeDir()).isEmpty();
+    assertThat(c.feedbackLog()).isEqualTo(java.nio.file.Path.of("feedback.jsonl"));
   }
 
   @Test
@@ -44,7 +45,8 @@ class ConfigTest {
                 "INCIDENT_CHANNEL_PATTERN", "^inc-",
                 "CHECKS_ALLOWED_CHANNELS", "C0123, G0456",
                 "CHECKS_ALLOWED_USERS", "U0001,W0002",
-                "KNOWLEDGE_DIR", System.getProperty("java.io.tmpdir")));
+                "KNOWLEDGE_DIR", System.getProperty("java.io.tmpdir"),
+                "FEEDBACK_LOG", System.getProperty("java.io.tmpdir") + "/rd-feedback.jsonl"));
     assertThat(c.apiUrl()).isEqualTo("http://127.0.0.1:9999/api/");
     assertThat(c.port()).isEqualTo(8080);
     assertThat(c.language()).isEqualTo(Language.EN);
@@ -52,6 +54,7 @@ class ConfigTest {
     assertThat(c.checksAllowedChannels()).containsExactlyInAnyOrder("C0123", "G0456");
     assertThat(c.checksAllowedUsers()).containsExactlyInAnyOrder("U0001", "W0002");
     assertThat(c.knowledgeDir()).isPresent();
+    assertThat(c.feedbackLog().getFileName().toString()).isEqualTo("rd-feedback.jsonl");
   }
 
   @Test
@@ -65,13 +68,14 @@ class ConfigTest {
             "INCIDENT_CHANNEL_PATTERN", "(inc",
             "CHECKS_ALLOWED_CHANNELS", "#general",
             "CHECKS_ALLOWED_USERS", "alice",
-            "KNOWLEDGE_DIR", "/does/not/exist");
+            "KNOWLEDGE_DIR", "/does/not/exist",
+            "FEEDBACK_LOG", "/does/not/exist/feedback.jsonl");
     assertThatThrownBy(() -> Config.fromEnv(env))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(9)
+                    .hasSize(10)
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_BOT_TOKEN is missing"))
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_SIGNING_SECRET is missing"))
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_API_URL"))
@@ -80,7 +84,8 @@ class ConfigTest {
                     .anySatisfy(p -> assertThat(p).startsWith("INCIDENT_CHANNEL_PATTERN"))
                     .anySatisfy(p -> assertThat(p).startsWith("CHECKS_ALLOWED_CHANNELS"))
                     .anySatisfy(p -> assertThat(p).startsWith("CHECKS_ALLOWED_USERS"))
-                    .anySatisfy(p -> assertThat(p).startsWith("KNOWLEDGE_DIR")));
+                    .anySatisfy(p -> assertThat(p).startsWith("KNOWLEDGE_DIR"))
+                    .anySatisfy(p -> assertThat(p).startsWith("FEEDBACK_LOG")));
   }
 
   @Test

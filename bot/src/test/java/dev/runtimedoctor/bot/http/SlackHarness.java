@@ -1,20 +1,25 @@
 package dev.runtimedoctor.bot.http;
 
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
+import dev.runtimedoctor.bot.slack.ClusterAccess;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
@@ -29,77 +34,105 @@ import java.util.regex.Pattern;
  * The bot in HTTP mode on loopback against the fake Web API, and a client that sends it signed
  * requests the way Slack does. One worker, so work is done in the order it arrived: a test can send
  * a message that must be ignored, then one that must be answered, and once the second answer is in
- * know the first was handled.
+ * know the first was handled. Several harnesses can share one fake: replicas of one Slack app.
  */
-final class SlackHarness implements AutoCloseable {
-  static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
-  static final DiagnosisService SERVICE = DiagnosisService.of(KnowledgeBase.bundledWith(List.of()));
+public final class SlackHarness implements AutoCloseable {
+  public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+  public static final DiagnosisService SERVICE =
+      DiagnosisService.of(KnowledgeBase.bundledWith(List.of()));
 
   /** A paste the bundled knowledge recognises as pod-ip-exhaustion. */
-  static final String IP_PASTE =
+  public static final String IP_PASTE =
       "Warning  FailedCreatePodSandBox  2m  kubelet  Failed to create pod sandbox: rpc error: code"
           + " = Unknown desc = failed to setup network for sandbox \"4b1e\": failed to allocate for"
           + " range 0: no IP addresses available in range set: 10.48.131.1-10.48.131.62";
 
   /** A paste recognised as private-registry-x509. */
-  static final String X509_PASTE =
+  public static final String X509_PASTE =
       "Failed to pull image \"registry.corp.example/app:1.2\": rpc error: code = Unknown desc ="
           + " failed to pull and unpack image \"registry.corp.example/app:1.2\": failed to resolve"
           + " reference \"registry.corp.example/app:1.2\": failed to do request: Head"
           + " \"https://registry.corp.example/v2/app/manifests/1.2\": x509: certificate signed by"
           + " unknown authority";
 
-  final FakeSlackApi fake;
-  final SlackServer server;
+  public final FakeSlackApi fake;
+  public final SlackServer server;
   final Clock clock;
+  private final boolean ownsFake;
+  private final Path feedback;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final SignatureVerifier signer;
   private final AtomicInteger ids = new AtomicInteger();
 
-  private SlackHarness(FakeSlackApi fake, SlackServer server, Clock clock) {
+  private SlackHarness(
+      FakeSlackApi fake, SlackServer server, Clock clock, boolean ownsFake, Path feedback) {
     this.fake = fake;
     this.server = server;
     this.clock = clock;
+    this.ownsFake = ownsFake;
+    this.feedback = feedback;
     this.signer = new SignatureVerifier(new Secret(SECRET), clock);
   }
 
-  static SlackTuning tuning() {
+  public static SlackTuning tuning() {
     return SlackTuning.defaults()
         .withRetry(3, Duration.ofMillis(20), Duration.ofSeconds(2))
         .withBootRetry(Duration.ofMillis(50))
         .withWorkers(1);
   }
 
-  static SlackHarness start() throws Exception {
+  public static SlackHarness start() throws Exception {
     return start(Map.of());
   }
 
-  static SlackHarness start(Map<String, String> extraEnv) throws Exception {
+  public static SlackHarness start(Map<String, String> extraEnv) throws Exception {
     FakeSlackApi fake = FakeSlackApi.start();
+    try {
+      return start(fake, extraEnv, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT), true);
+    } catch (Exception | AssertionError e) {
+      fake.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A bot on {@code fake}, which the caller closes; {@code clusters} is where its cluster checks
+   * connect.
+   */
+  public static SlackHarness start(
+      FakeSlackApi fake, Map<String, String> extraEnv, ClusterAccess clusters) throws Exception {
+    return start(fake, extraEnv, clusters, false);
+  }
+
+  private static SlackHarness start(
+      FakeSlackApi fake, Map<String, String> extraEnv, ClusterAccess clusters, boolean ownsFake)
+      throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
     env.put("SLACK_SIGNING_SECRET", SECRET);
     env.put("SLACK_API_URL", fake.apiUrl());
     env.put("PORT", "0");
     env.put("BOT_LANGUAGE", "en");
+    // Unmatched pastes are logged: never into the working directory.
+    Path feedback = Files.createTempFile("feedback", ".jsonl");
+    env.put("FEEDBACK_LOG", feedback.toString());
     env.putAll(extraEnv);
     Clock clock = Clock.systemUTC();
     SlackServer server =
-        SlackServer.start(Config.fromEnv(env), SERVICE, tuning(), clock, "127.0.0.1");
+        SlackServer.start(Config.fromEnv(env), SERVICE, tuning(), clock, "127.0.0.1", clusters);
     if (!server.awaitReady(Duration.ofSeconds(10))) {
       server.close();
-      fake.close();
       throw new AssertionError("server not ready");
     }
-    return new SlackHarness(fake, server, clock);
+    return new SlackHarness(fake, server, clock, ownsFake, feedback);
   }
 
   URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
-  HttpResponse<String> get(String path) throws IOException, InterruptedException {
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     return http.send(
         HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(5)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
@@ -131,13 +164,13 @@ final class SlackHarness implements AutoCloseable {
     return clock.millis() / 1000;
   }
 
-  HttpResponse<String> signed(byte[] body, String contentType, Map<String, String> headers)
+  public HttpResponse<String> signed(byte[] body, String contentType, Map<String, String> headers)
       throws IOException, InterruptedException {
     return post(body, contentType, now(), null, headers);
   }
 
   /** {@code /troubleshoot text} from {@code user}; its response_url is {@code /respond/<id>}. */
-  HttpResponse<String> command(String text, String user, String responseId)
+  public HttpResponse<String> command(String text, String user, String responseId)
       throws IOException, InterruptedException {
     return signed(
         commandBody(text, user, fake.responseUrl(responseId)),
@@ -170,7 +203,7 @@ final class SlackHarness implements AutoCloseable {
   }
 
   /** A message event (event_callback) in {@code channel} from {@code user}. */
-  static JsonObject message(String channel, String user, String ts, String text) {
+  public static JsonObject message(String channel, String user, String ts, String text) {
     JsonObject e = new JsonObject();
     e.addProperty("type", "message");
     e.addProperty("channel", channel);
@@ -183,7 +216,7 @@ final class SlackHarness implements AutoCloseable {
   }
 
   /** Wraps {@code event} as Slack delivers it; returns the body. */
-  static String callback(JsonObject event, String eventId) {
+  public static String callback(JsonObject event, String eventId) {
     JsonObject o = new JsonObject();
     o.addProperty("token", "verification-token");
     o.addProperty("team_id", FakeSlackApi.TEAM);
@@ -195,18 +228,19 @@ final class SlackHarness implements AutoCloseable {
     return o.toString();
   }
 
-  HttpResponse<String> event(JsonObject event, String eventId, Map<String, String> headers)
+  public HttpResponse<String> event(JsonObject event, String eventId, Map<String, String> headers)
       throws IOException, InterruptedException {
     return signed(
         callback(event, eventId).getBytes(StandardCharsets.UTF_8), "application/json", headers);
   }
 
-  HttpResponse<String> event(JsonObject event) throws IOException, InterruptedException {
+  public HttpResponse<String> event(JsonObject event) throws IOException, InterruptedException {
     return event(event, "Ev" + ids.incrementAndGet(), Map.of());
   }
 
   /** An interactive payload (block_actions, message_action) as Slack posts it: form-encoded. */
-  HttpResponse<String> interactive(JsonObject payload) throws IOException, InterruptedException {
+  public HttpResponse<String> interactive(JsonObject payload)
+      throws IOException, InterruptedException {
     byte[] body =
         ("payload=" + URLEncoder.encode(payload.toString(), StandardCharsets.UTF_8))
             .getBytes(StandardCharsets.UTF_8);
@@ -214,7 +248,7 @@ final class SlackHarness implements AutoCloseable {
   }
 
   /** The value of one sample of {@code /metrics}, 0 when absent. */
-  double metric(String name, String labels) throws IOException, InterruptedException {
+  public double metric(String name, String labels) throws IOException, InterruptedException {
     String text = get("/metrics").body();
     Matcher m =
         Pattern.compile(
@@ -227,7 +261,7 @@ final class SlackHarness implements AutoCloseable {
   }
 
   /** Polls {@code /metrics} until the sample reaches {@code value}; returns the last value seen. */
-  double awaitMetric(String name, String labels, double value, Duration timeout)
+  public double awaitMetric(String name, String labels, double value, Duration timeout)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     double v = metric(name, labels);
@@ -241,6 +275,13 @@ final class SlackHarness implements AutoCloseable {
   @Override
   public void close() {
     server.close();
-    fake.close();
+    if (ownsFake) {
+      fake.close();
+    }
+    try {
+      Files.deleteIfExists(feedback);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

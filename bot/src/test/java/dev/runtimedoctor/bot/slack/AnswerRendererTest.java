@@ -60,11 +60,13 @@ class AnswerRendererTest {
               List.of(new Match(e, 0.97, Basis.SIGNATURE, List.of(new Evidence(4, evidence)))),
               l,
               false);
-      SlackMessage m =
-          RENDERER.answer(
-              a,
-              Optional.of("golden|" + l.code() + "|" + id + ":0.97:SIGNATURE"),
-              Optional.empty());
+      AnswerRef ref =
+          new AnswerRef(
+              "golden",
+              l,
+              "0123456789abcdef",
+              List.of(new AnswerRef.Item(id, 0.97, Basis.SIGNATURE)));
+      SlackMessage m = RENDERER.answer(a, AnswerOptions.ephemeral(ref, true));
       assertThat(BlockKitValidator.violations(m)).isEmpty();
       String actual =
           new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m.toJson())
@@ -120,8 +122,10 @@ class AnswerRendererTest {
             new Match(
                 huge, 0.9, Basis.SIGNATURE, List.of(new Evidence(1, line), new Evidence(2, line))),
             new Match(huge, 0.8, Basis.SIGNATURE, List.of(new Evidence(3, line))));
+    Answer a = new Answer(matches, Language.EN, true);
     SlackMessage m =
-        RENDERER.answer(new Answer(matches, Language.EN, true), Optional.of("v"), Optional.empty());
+        RENDERER.answer(
+            a, AnswerOptions.inThread(AnswerRef.of("v", a, "0123456789abcdef"), true, "1.2"));
     assertThat(BlockKitValidator.violations(m)).isEmpty();
     assertThat(m.blocks().size()).isEqualTo(Blocks.MAX_BLOCKS);
     assertThat(m.blocksJson()).contains("Answer shortened").doesNotContain("<&>");

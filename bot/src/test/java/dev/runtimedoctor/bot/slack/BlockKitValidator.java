@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Holds a message's blocks to Slack's published Block Kit limits (blocks per message, text per
- * section and header, elements per context and actions block, button fields, unique action ids): a
- * payload it passes is one Slack accepts.
+ * section and header, elements per context and actions block, button and menu fields, input fields,
+ * unique action ids): a payload it passes is one Slack accepts.
  */
 public final class BlockKitValidator {
   private BlockKitValidator() {}
@@ -51,6 +51,26 @@ public final class BlockKitValidator {
             length(out, where + ".text", string(t, "text"), 1, 3000);
             fences(out, where, string(t, "text"));
           }
+          if (b.has("accessory")) {
+            element(out, where + ".accessory", b.getAsJsonObject("accessory"), actionIds);
+          }
+        }
+        case "input" -> {
+          JsonObject label = b.getAsJsonObject("label");
+          expect(out, where, label != null, "input without label");
+          length(out, where + ".label", string(label, "text"), 1, 2000);
+          JsonObject el = b.getAsJsonObject("element");
+          expect(
+              out,
+              where,
+              el != null && "plain_text_input".equals(string(el, "type")),
+              "input element must be plain_text_input");
+          if (el != null) {
+            String id = string(el, "action_id");
+            length(out, where + ".action_id", id, 1, 255);
+            expect(out, where, actionIds.add(id), "duplicate action_id " + id);
+            length(out, where + ".initial_value", string(el, "initial_value"), 0, 3000);
+          }
         }
         case "context" -> {
           JsonArray e = b.getAsJsonArray("elements");
@@ -74,12 +94,7 @@ public final class BlockKitValidator {
               "actions needs 1 to 25 elements");
           if (e != null) {
             for (JsonElement el : e) {
-              JsonObject button = el.getAsJsonObject();
-              String id = string(button, "action_id");
-              length(out, where + ".action_id", id, 1, 255);
-              expect(out, where, actionIds.add(id), "duplicate action_id " + id);
-              length(out, where + ".text", string(button.getAsJsonObject("text"), "text"), 1, 75);
-              length(out, where + ".value", string(button, "value"), 0, 2000);
+              element(out, where, el.getAsJsonObject(), actionIds);
             }
           }
         }
@@ -91,6 +106,35 @@ public final class BlockKitValidator {
       }
     }
     return out;
+  }
+
+  /** A button or a static select: ids, labels, values, options. */
+  private static void element(List<String> out, String where, JsonObject el, Set<String> ids) {
+    String id = string(el, "action_id");
+    length(out, where + ".action_id", id, 1, 255);
+    expect(out, where, ids.add(id), "duplicate action_id " + id);
+    switch (string(el, "type")) {
+      case "button" -> {
+        length(out, where + ".text", string(el.getAsJsonObject("text"), "text"), 1, 75);
+        length(out, where + ".value", string(el, "value"), 0, 2000);
+      }
+      case "static_select" -> {
+        JsonArray options = el.getAsJsonArray("options");
+        expect(
+            out,
+            where,
+            options != null && !options.isEmpty() && options.size() <= 100,
+            "a static_select needs 1 to 100 options");
+        if (options != null) {
+          for (JsonElement o : options) {
+            JsonObject option = o.getAsJsonObject();
+            length(out, where + ".option", string(option.getAsJsonObject("text"), "text"), 1, 75);
+            length(out, where + ".option.value", string(option, "value"), 1, 150);
+          }
+        }
+      }
+      default -> out.add(where + ": unknown element type '" + string(el, "type") + "'");
+    }
   }
 
   private static void fences(List<String> out, String where, String text) {

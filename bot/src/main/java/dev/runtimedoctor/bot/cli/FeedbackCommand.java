@@ -1,0 +1,164 @@
+package dev.runtimedoctor.bot.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.config.Config;
+import dev.runtimedoctor.bot.feedback.FeedbackLog;
+import dev.runtimedoctor.bot.feedback.FeedbackRecord.Verdict;
+import dev.runtimedoctor.bot.feedback.FeedbackSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code feedback}: what people said about the Slack answers, from the feedback log — per entry
+ * helpful / not it, the entries wrong answers really were, and the unmatched pastes seen most often
+ * (by fingerprint) as candidates for new entries.
+ */
+@Command(
+    name = "feedback",
+    description = {
+      "Summarise the Slack feedback log: helpful / not it per entry, what wrong answers really"
+          + " were, and the unmatched pastes seen most often (candidates for new entries).",
+      "The log is FEEDBACK_LOG (default feedback.jsonl in the working directory) or --log."
+    })
+final class FeedbackCommand implements Callable<Integer> {
+  private final CliContext ctx;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "The feedback log to read.")
+  String log;
+
+  @Option(
+      names = "--top",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Unmatched pastes to list (default ${DEFAULT-VALUE}).")
+  int top;
+
+  @Option(names = "--json", description = "Print JSON: {\"records\",\"entries\",…}.")
+  boolean json;
+
+  FeedbackCommand(CliContext ctx) {
+    this.ctx = ctx;
+  }
+
+  @Override
+  public Integer call() {
+    Path path = path();
+    if (!Files.isRegularFile(path)) {
+      throw new UserException(
+          "no feedback log at " + path + " (set FEEDBACK_LOG or pass --log FILE)");
+    }
+    FeedbackLog.Contents contents;
+    try {
+      contents = FeedbackLog.read(path);
+    } catch (IOException e) {
+      throw new UserException("cannot read " + path + ": " + e.getMessage());
+    }
+    FeedbackSummary s = FeedbackSummary.of(contents.records(), top);
+    if (contents.malformed() > 0) {
+      ctx.err().println(path + ": skipped " + contents.malformed() + " lines that are not records");
+    }
+    if (json) {
+      ctx.out().println(JsonOutput.GSON.toJson(json(s)));
+    } else {
+      print(path, s, ctx.out());
+    }
+    return 0;
+  }
+
+  private Path path() {
+    String p = log != null ? log : ctx.env().get("FEEDBACK_LOG");
+    if (p == null || p.isBlank()) {
+      return Config.DEFAULT_FEEDBACK_LOG;
+    }
+    try {
+      return Path.of(p.strip());
+    } catch (InvalidPathException e) {
+      throw new UserException("'" + p + "' is not a path");
+    }
+  }
+
+  private static void print(Path path, FeedbackSummary s, PrintWriter out) {
+    out.printf(
+        Locale.ROOT,
+        "feedback in %s: %d records, %d helpful, %d not it%n",
+        path,
+        s.records(),
+        s.total(Verdict.HELPFUL),
+        s.total(Verdict.NOT_IT));
+    if (!s.entries().isEmpty()) {
+      out.println();
+      out.printf(Locale.ROOT, "%-40s %7s %7s %9s%n", "entry", "helpful", "not it", "really it");
+      for (FeedbackSummary.EntryFeedback e : s.entries()) {
+        out.printf(
+            Locale.ROOT, "%-40s %7d %7d %9d%n", e.entry(), e.helpful(), e.notIt(), e.reallyIt());
+      }
+    }
+    if (!s.confusions().isEmpty()) {
+      out.println();
+      out.println("answered → really");
+      for (FeedbackSummary.Confusion c : s.confusions()) {
+        out.printf(Locale.ROOT, "%5d  %s → %s%n", c.count(), c.answered(), c.actual());
+      }
+    }
+    out.println();
+    if (s.candidates().isEmpty()) {
+      out.println("no unmatched pastes recorded");
+      return;
+    }
+    out.println("unmatched pastes seen most often (candidates for new entries)");
+    out.printf(Locale.ROOT, "%-16s %5s  %-20s  %s%n", "fingerprint", "seen", "last", "closest");
+    for (FeedbackSummary.Candidate c : s.candidates()) {
+      out.printf(
+          Locale.ROOT,
+          "%-16s %5d  %-20s  %s%n",
+          c.fingerprint(),
+          c.count(),
+          c.last(),
+          c.closest().orElse("-"));
+    }
+  }
+
+  private static JsonObject json(FeedbackSummary s) {
+    JsonObject o = new JsonObject();
+    o.addProperty("records", s.records());
+    JsonArray entries = new JsonArray();
+    for (FeedbackSummary.EntryFeedback e : s.entries()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("entry", e.entry());
+      j.addProperty("helpful", e.helpful());
+      j.addProperty("not_it", e.notIt());
+      j.addProperty("really_it", e.reallyIt());
+      entries.add(j);
+    }
+    o.add("entries", entries);
+    JsonArray confusions = new JsonArray();
+    for (FeedbackSummary.Confusion c : s.confusions()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("answered", c.answered());
+      j.addProperty("actual", c.actual());
+      j.addProperty("count", c.count());
+      confusions.add(j);
+    }
+    o.add("confusions", confusions);
+    JsonArray candidates = new JsonArray();
+    for (FeedbackSummary.Candidate c : s.candidates()) {
+      JsonObject j = new JsonObject();
+      j.addProperty("fingerprint", c.fingerprint());
+      j.addProperty("count", c.count());
+      j.addProperty("first", c.first().toString());
+      j.addProperty("last", c.last().toString());
+      c.closest().ifPresent(x -> j.addProperty("closest", x));
+      candidates.add(j);
+    }
+    o.add("candidates", candidates);
+    return o;
+  }
+}

@@ -1,0 +1,71 @@
+package dev.runtimedoctor.bot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FeedbackCommandTest {
+  private static final String LOG =
+      String.join(
+          "\n",
+          "{\"at\":\"2025-03-04T10:00:00Z\",\"kind\":\"helpful\","
+              + "\"entries\":[\"pod-ip-exhaustion\"],"
+              + "\"surface\":\"thread\",\"fingerprint\":\"0123456789abcdef\"}",
+          "{\"at\":\"2025-03-04T10:01:00Z\",\"kind\":\"not_it\","
+              + "\"entries\":[\"private-registry-x509\"],"
+              + "\"surface\":\"command\",\"fingerprint\":\"1111111111111111\"}",
+          "{\"at\":\"2025-03-04T10:02:00Z\",\"kind\":\"actual\","
+              + "\"entries\":[\"private-registry-x509\"],"
+              + "\"actual\":\"insecure-registry-http\",\"surface\":\"command\","
+              + "\"fingerprint\":\"1111111111111111\"}",
+          "{\"at\":\"2025-03-04T10:03:00Z\",\"kind\":\"unmatched\",\"surface\":\"mention\","
+              + "\"fingerprint\":\"feedfacecafebeef\",\"lines\":4}",
+          "{\"at\":\"2025-03-04T11:03:00Z\",\"kind\":\"unmatched\",\"surface\":\"command\","
+              + "\"fingerprint\":\"feedfacecafebeef\",\"lines\":4,"
+              + "\"closest\":\"gpu-metrics-missing\"}",
+          "");
+
+  @Test
+  @DisplayName("feedback prints per entry verdicts, confusions and the most frequent unmatched")
+  void text(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("f.jsonl");
+    Files.writeString(log, LOG);
+    CliRunner.Result r =
+        CliRunner.run(new byte[0], Map.of("FEEDBACK_LOG", log.toString()), "feedback");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("5 records, 1 helpful, 1 not it")
+        .containsPattern("pod-ip-exhaustion\\s+1\\s+0\\s+0")
+        .containsPattern("insecure-registry-http\\s+0\\s+0\\s+1")
+        .contains("private-registry-x509 → insecure-registry-http")
+        .containsPattern("feedfacecafebeef\\s+2\\s+2025-03-04T11:03:00Z\\s+gpu-metrics-missing");
+  }
+
+  @Test
+  @DisplayName("feedback --json gives the same summary as JSON")
+  void json(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("f.jsonl");
+    Files.writeString(log, LOG);
+    CliRunner.Result r = CliRunner.run("feedback", "--json", "--log", log.toString());
+    assertThat(r.code()).isZero();
+    JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
+    assertThat(o.get("records").getAsInt()).isEqualTo(5);
+    assertThat(o.getAsJsonArray("candidates").get(0).getAsJsonObject().get("count").getAsInt())
+        .isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a missing log is a usage error with one clear line")
+  void missing(@TempDir Path dir) {
+    CliRunner.Result r = CliRunner.run("feedback", "--log", dir.resolve("none.jsonl").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("no feedback log at").contains("FEEDBACK_LOG");
+  }
+}
