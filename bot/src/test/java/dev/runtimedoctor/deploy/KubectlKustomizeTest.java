@@ -27,18 +27,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real kustomize ({@code kubectl kustomize}) against {@link Kustomize}, the renderer the other
- * deploy tests check: same objects, field for field, for both variants. kubectl's output is kept
- * as golden files under {@code src/test/resources/deploy/}: the Java build is always held to them,
- * and where kubectl 1.21 or later is on the PATH (kustomize 4+; Debian's kubernetes-client is
- * 1.20, whose kustomize 2.0.3 builds neither directories in {@code resources} nor {@code patches})
- * the live kubectl is held to them too, so they cannot drift from what kustomize really does.
- * {@code -Dgolden.update=true} rewrites them from the live kubectl.
+ * deploy tests check: same objects, field for field, for both variants. kubectl's output is kept as
+ * golden files under {@code src/test/resources/deploy/}: the Java build is always held to them, and
+ * where kubectl 1.21 or later is on the PATH (kustomize 4+; Debian's kubernetes-client is 1.20,
+ * whose kustomize 2.0.3 builds neither directories in {@code resources} nor {@code patches}) the
+ * live kubectl is held to them too, so they cannot drift from what kustomize really does. {@code
+ * -Dgolden.update=true} rewrites them from the live kubectl.
  */
 class KubectlKustomizeTest {
   private static final Pattern VERSION = Pattern.compile("v(\\d+)\\.(\\d+)");
   private static Path kubectl;
 
-  /** Why kubectl cannot be used here, if it cannot: the Java build is then held to the golden files alone. */
+  /**
+   * Why kubectl cannot be used here, if it cannot: the Java build is then held to the golden files
+   * alone.
+   */
   private static Optional<String> unusable;
 
   @BeforeAll

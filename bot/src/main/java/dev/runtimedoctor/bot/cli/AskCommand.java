@@ -34,10 +34,16 @@ final class AskCommand implements Callable<Integer> {
       description = "Also run the top match's read-only cluster checks (see 'check').")
   boolean check;
 
-  @Option(names = "--lang", paramLabel = "it|en", description = "Answer language (default: the paste's, else $BOT_LANGUAGE, else it).")
+  @Option(
+      names = "--lang",
+      paramLabel = "it|en",
+      description = "Answer language (default: the paste's, else $BOT_LANGUAGE, else it).")
   String lang;
 
-  @Parameters(arity = "0..*", paramLabel = "TEXT", description = "The paste; standard input when absent.")
+  @Parameters(
+      arity = "0..*",
+      paramLabel = "TEXT",
+      description = "The paste; standard input when absent.")
   List<String> text;
 
   AskCommand(CliContext ctx) {
@@ -46,9 +52,11 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String paste = text == null || text.isEmpty() ? InputText.read(ctx.in()) : String.join(" ", text);
+    String paste =
+        text == null || text.isEmpty() ? InputText.read(ctx.in()) : String.join(" ", text);
     if (paste.isBlank()) {
-      throw new UserException("nothing to diagnose: give the error text as arguments or on standard input");
+      throw new UserException(
+          "nothing to diagnose: give the error text as arguments or on standard input");
     }
     DiagnosisService service = knowledge.service(ctx.env());
     Diagnosis d = service.diagnose(paste);
@@ -91,9 +99,7 @@ final class AskCommand implements Callable<Integer> {
     }
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
       return new ClusterRun(
-          checks.context(),
-          checks.run(List.of(top.get()), CheckScope.CLUSTER),
-          Optional.empty());
+          checks.context(), checks.run(List.of(top.get()), CheckScope.CLUSTER), Optional.empty());
     }
   }
 

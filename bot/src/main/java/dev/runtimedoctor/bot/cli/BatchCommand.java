@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code batch}: JSON Lines in ({@code {"id","text"}}), JSON Lines out, one JVM for all. A bad
- * line gets an {@code error} line of its own and the rest carry on.
+ * {@code batch}: JSON Lines in ({@code {"id","text"}}), JSON Lines out, one JVM for all. A bad line
+ * gets an {@code error} line of its own and the rest carry on.
  */
 @Command(name = "batch", description = "Diagnose JSON Lines {\"id\",\"text\"} from standard input.")
 final class BatchCommand implements Callable<Integer> {
@@ -57,7 +57,8 @@ final class BatchCommand implements Callable<Integer> {
           result = new JsonObject();
           result.add("id", null);
           result.addProperty("error", "line " + lineNo + ": " + e.getMessage());
-          ctx.err().println("batch: line " + lineNo + ": not a {\"id\",\"text\"} JSON object, skipped");
+          ctx.err()
+              .println("batch: line " + lineNo + ": not a {\"id\",\"text\"} JSON object, skipped");
         }
         ctx.out().println(JsonOutput.GSON.toJson(result));
       }

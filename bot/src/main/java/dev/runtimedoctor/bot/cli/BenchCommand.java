@@ -27,7 +27,9 @@ final class BenchCommand implements Callable<Integer> {
 
   private final CliContext ctx;
 
-  @Option(names = "--entries", description = "Size of the synthetic knowledge base (default 10000).")
+  @Option(
+      names = "--entries",
+      description = "Size of the synthetic knowledge base (default 10000).")
   int syntheticEntries = 10_000;
 
   @Option(names = "--quick", description = "Fewer iterations (a smoke run, not figures to quote).")
@@ -50,10 +52,18 @@ final class BenchCommand implements Callable<Integer> {
     List<Entry> bundled = EntryLoader.bundled();
     long t0 = System.nanoTime();
     KnowledgeIndex index = KnowledgeIndex.build(new KnowledgeBase(bundled));
-    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms (cold)%n", bundled.size(), (System.nanoTime() - t0) / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "index build, %d entries: %.1f ms (cold)%n",
+        bundled.size(),
+        (System.nanoTime() - t0) / 1e6);
     t0 = System.nanoTime();
     index = KnowledgeIndex.build(new KnowledgeBase(bundled));
-    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms (warm)%n", bundled.size(), (System.nanoTime() - t0) / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "index build, %d entries: %.1f ms (warm)%n",
+        bundled.size(),
+        (System.nanoTime() - t0) / 1e6);
     Workload w = new Workload(bundled, 42);
     Matcher matcher = new Matcher(index);
     run(out, "bundled", matcher, w, scale);
@@ -62,7 +72,11 @@ final class BenchCommand implements Callable<Integer> {
     List<Entry> big = SyntheticKnowledge.generate(bundled, syntheticEntries, 7);
     t0 = System.nanoTime();
     KnowledgeIndex bigIndex = KnowledgeIndex.build(new KnowledgeBase(big));
-    out.printf(Locale.ROOT, "index build, %d entries: %.1f ms%n", big.size(), (System.nanoTime() - t0) / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "index build, %d entries: %.1f ms%n",
+        big.size(),
+        (System.nanoTime() - t0) / 1e6);
     run(out, big.size() + " entries", new Matcher(bigIndex), w, scale);
     out.flush();
     return 0;
@@ -81,7 +95,8 @@ final class BenchCommand implements Callable<Integer> {
       }
       for (int i = 0; i < 4; i++) {
         String noise = logs.noiseOfSize(512 * 1024);
-        megabyte.add(noise + oneLine.get(i * 7 % oneLine.size()) + "\n" + logs.noiseOfSize(512 * 1024));
+        megabyte.add(
+            noise + oneLine.get(i * 7 % oneLine.size()) + "\n" + logs.noiseOfSize(512 * 1024));
       }
     }
   }

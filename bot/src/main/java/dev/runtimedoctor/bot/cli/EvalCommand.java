@@ -15,10 +15,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code eval CASES.jsonl}: matching quality on labelled cases, each figure against its floor
- * (OK, or FAIL with the shortfall), exit 1 when any floor is missed.
+ * {@code eval CASES.jsonl}: matching quality on labelled cases, each figure against its floor (OK,
+ * or FAIL with the shortfall), exit 1 when any floor is missed.
  */
-@Command(name = "eval", description = "Score the matcher on labelled cases {\"id\",\"expected\",\"text\"}.")
+@Command(
+    name = "eval",
+    description = "Score the matcher on labelled cases {\"id\",\"expected\",\"text\"}.")
 final class EvalCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -33,7 +35,9 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--min-top3", description = "Floor for top-3 (default 0.98).")
   double minTop3 = 0.98;
 
-  @Option(names = "--max-false-reply", description = "Ceiling for the false-reply rate (default 0.01).")
+  @Option(
+      names = "--max-false-reply",
+      description = "Ceiling for the false-reply rate (default 0.01).")
   double maxFalseReply = 0.01;
 
   @Option(names = "--misses", description = "List the cases that missed.")
@@ -65,7 +69,8 @@ final class EvalCommand implements Callable<Integer> {
     return ok ? 0 : 1;
   }
 
-  private static boolean floor(PrintWriter out, String name, double value, double bound, boolean atLeast) {
+  private static boolean floor(
+      PrintWriter out, String name, double value, double bound, boolean atLeast) {
     boolean ok = atLeast ? value >= bound : value <= bound;
     out.printf(
         Locale.ROOT,

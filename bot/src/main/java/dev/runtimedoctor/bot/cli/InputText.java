@@ -22,7 +22,9 @@ final class InputText {
     }
     if (bytes.length > MAX_BYTES) {
       throw new UserException(
-          "input is larger than " + MAX_BYTES / (1024 * 1024) + " MB: paste the part around the error");
+          "input is larger than "
+              + MAX_BYTES / (1024 * 1024)
+              + " MB: paste the part around the error");
     }
     return decode(bytes);
   }

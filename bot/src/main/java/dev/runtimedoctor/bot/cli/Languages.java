@@ -4,7 +4,9 @@ import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Map;
 import java.util.Optional;
 
-/** Picks the answer language: the flag, else the paste's, else {@code BOT_LANGUAGE}, else Italian. */
+/**
+ * Picks the answer language: the flag, else the paste's, else {@code BOT_LANGUAGE}, else Italian.
+ */
 final class Languages {
   private Languages() {}
 

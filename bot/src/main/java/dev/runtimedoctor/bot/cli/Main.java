@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -8,7 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import dev.runtimedoctor.knowledge.entry.Suggestions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -30,8 +30,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, System.getenv(), System.in, out, err);
     out.flush();
     err.flush();
@@ -65,7 +67,9 @@ public final class Main {
           String first = a.length > 0 ? a[0] : "";
           if (!first.startsWith("-") && !cl.getSubcommands().containsKey(first)) {
             err.println(
-                "unknown command '" + first + "'"
+                "unknown command '"
+                    + first
+                    + "'"
                     + Suggestions.didYouMean(first, cl.getSubcommands().keySet())
                     + " (see 'runtime-doctor --help')");
           } else {
@@ -81,7 +85,11 @@ public final class Main {
           }
           String ref = UUID.randomUUID().toString().substring(0, 8);
           log.error("internal error ref={}", ref, ex);
-          err.println("something went wrong (ref " + ref + ")" + (debug ? "" : "; run with --debug for details"));
+          err.println(
+              "something went wrong (ref "
+                  + ref
+                  + ")"
+                  + (debug ? "" : "; run with --debug for details"));
           if (debug) {
             ex.printStackTrace(err);
           }

@@ -37,20 +37,25 @@ final class ShowCommand implements Callable<Integer> {
             .orElseThrow(
                 () ->
                     new UserException(
-                        "no entry '" + id + "'" + Suggestions.didYouMean(id, kb.ids())
+                        "no entry '"
+                            + id
+                            + "'"
+                            + Suggestions.didYouMean(id, kb.ids())
                             + " (runtime-doctor list shows them all)"));
     var out = ctx.out();
     out.println(e.title().get(l));
     out.println("id: " + e.id() + " · area: " + e.area() + " · " + e.source());
     TerminalReport report = new TerminalReport(l);
-    out.println((l == Language.IT ? "interessati: " : "affected: ") + report.affected(e.affected()));
+    out.println(
+        (l == Language.IT ? "interessati: " : "affected: ") + report.affected(e.affected()));
     String fixed = TerminalReport.fixed(e.affected());
     if (!fixed.isEmpty()) {
       out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
     }
     if (!e.signatures().isEmpty()) {
       out.println();
-      out.println(l == Language.IT ? "Messaggi di errore riconosciuti:" : "Error messages recognised:");
+      out.println(
+          l == Language.IT ? "Messaggi di errore riconosciuti:" : "Error messages recognised:");
       e.signatures().forEach(s -> out.println("  " + s));
     }
     for (Section s : Section.values()) {

@@ -37,7 +37,10 @@ final class TerminalReport {
     }
     if (d.truncated()) {
       out.println();
-      out.println(t("(input troppo lungo: letti solo l'inizio e la fine)", "(input too long: only its start and end were read)"));
+      out.println(
+          t(
+              "(input troppo lungo: letti solo l'inizio e la fine)",
+              "(input too long: only its start and end were read)"));
     }
   }
 
@@ -71,7 +74,13 @@ final class TerminalReport {
       }
     }
     out.println();
-    out.println("  " + t("dettagli", "details") + ": runtime-doctor show " + e.id() + " --lang " + lang.code());
+    out.println(
+        "  "
+            + t("dettagli", "details")
+            + ": runtime-doctor show "
+            + e.id()
+            + " --lang "
+            + lang.code());
   }
 
   private void printNoMatch(Diagnosis d, PrintWriter out) {
@@ -80,7 +89,12 @@ final class TerminalReport {
       out.println();
       out.println(t("Le voci più vicine (confidenza bassa):", "Closest entries (low confidence):"));
       for (Match m : d.matches()) {
-        out.printf(Locale.ROOT, "  %.2f  %-38s %s%n", m.confidence(), m.entry().id(), m.entry().title().get(lang));
+        out.printf(
+            Locale.ROOT,
+            "  %.2f  %-38s %s%n",
+            m.confidence(),
+            m.entry().id(),
+            m.entry().title().get(lang));
       }
     }
     out.println();

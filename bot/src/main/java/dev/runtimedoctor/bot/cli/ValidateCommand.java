@@ -15,7 +15,11 @@ import picocli.CommandLine.Parameters;
 final class ValidateCommand implements Callable<Integer> {
   private final CliContext ctx;
 
-  @Parameters(arity = "0..1", paramLabel = "DIR", description = "Directory of *.md entries (default: $KNOWLEDGE_DIR, else the bundled entries).")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "DIR",
+      description =
+          "Directory of *.md entries (default: $KNOWLEDGE_DIR, else the bundled entries).")
   Path dir;
 
   ValidateCommand(CliContext ctx) {
@@ -37,7 +41,12 @@ final class ValidateCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new UserException("cannot read " + target + ": " + e.getMessage());
     }
-    ctx.out().println("ok: " + entries.size() + " entries" + (target == null ? " (bundled)" : " in " + target));
+    ctx.out()
+        .println(
+            "ok: "
+                + entries.size()
+                + " entries"
+                + (target == null ? " (bundled)" : " in " + target));
     return 0;
   }
 }

@@ -14,10 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The message shortcut "Diagnose this message": the chosen message — its text and its
- * snippet files — is diagnosed and the answer shown only to the person who asked, like the slash
- * command's, through the shortcut's {@code response_url} (which works in channels the bot is not
- * in).
+ * The message shortcut "Diagnose this message": the chosen message — its text and its snippet files
+ * — is diagnosed and the answer shown only to the person who asked, like the slash command's,
+ * through the shortcut's {@code response_url} (which works in channels the bot is not in).
  */
 public final class ShortcutHandler implements MessageShortcutHandler {
   private static final Logger log = LoggerFactory.getLogger(ShortcutHandler.class);

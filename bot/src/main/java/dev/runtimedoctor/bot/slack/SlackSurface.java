@@ -77,9 +77,9 @@ public final class SlackSurface {
 
   /**
    * Bot token scopes: those of DESIGN §5 the code uses, plus {@code groups:read} (the name of a
-   * private channel the bot is invited to — is it an incident channel? — and
-   * {@code member_joined_channel} there need it). DESIGN's {@code reactions:write} is left out: the
-   * bot never reacts to messages, and a scope it does not use is privilege it does not need.
+   * private channel the bot is invited to — is it an incident channel? — and {@code
+   * member_joined_channel} there need it). DESIGN's {@code reactions:write} is left out: the bot
+   * never reacts to messages, and a scope it does not use is privilege it does not need.
    */
   public static final List<String> BOT_SCOPES =
       List.of(

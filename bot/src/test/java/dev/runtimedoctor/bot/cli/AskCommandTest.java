@@ -54,16 +54,22 @@ class AskCommandTest {
   @Test
   @DisplayName("no known issue: says so honestly and what to collect next")
   void askWithoutMatchIsHonest() {
-    var r = CliRunner.run("ask", "--lang", "en", "our deploy finished and the dashboard looks fine");
+    var r =
+        CliRunner.run("ask", "--lang", "en", "our deploy finished and the dashboard looks fine");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("No known issue recognised.").contains("What to collect next").contains("kubectl describe pod");
+    assertThat(r.out())
+        .contains("No known issue recognised.")
+        .contains("What to collect next")
+        .contains("kubectl describe pod");
   }
 
   @Test
   @DisplayName("the answer language follows the paste, then BOT_LANGUAGE")
   void answerLanguage() {
-    var italian = CliRunner.run(new byte[0], Map.of(), "ask", "dove sono finite le metriche GPU dei nodi containerd?");
+    var italian =
+        CliRunner.run(
+            new byte[0], Map.of(), "ask", "dove sono finite le metriche GPU dei nodi containerd?");
     var byEnv = CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "en"), "ask", POD_IP);
 
     assertThat(italian.out()).contains("gpu-metrics-missing").contains("RISOLUZIONE");

@@ -45,12 +45,16 @@ class BadInputTest {
         Arguments.of("binary", binary),
         Arguments.of("invalid UTF-8", badUtf8),
         Arguments.of("one 1 MB line", oneLine.toString().getBytes(StandardCharsets.UTF_8)),
-        Arguments.of("Lucene syntax", "AND OR (( \"* ~ \\ [ { title:x^3 }".getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "Lucene syntax", "AND OR (( \"* ~ \\ [ { title:x^3 }".getBytes(StandardCharsets.UTF_8)),
         Arguments.of("5,000 distinct terms", distinct.toString().getBytes(StandardCharsets.UTF_8)),
         Arguments.of(
             "right-to-left text",
-            "\u202Eخطأ في الشبكة\u202C failed to allocate for range 0 שגיאה".getBytes(StandardCharsets.UTF_8)),
-        Arguments.of("control characters", "\u0007\u0008cni\u001b[31m config\u0000".getBytes(StandardCharsets.ISO_8859_1)));
+            "\u202Eخطأ في الشبكة\u202C failed to allocate for range 0 שגיאה"
+                .getBytes(StandardCharsets.UTF_8)),
+        Arguments.of(
+            "control characters",
+            "\u0007\u0008cni\u001b[31m config\u0000".getBytes(StandardCharsets.ISO_8859_1)));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -58,7 +62,8 @@ class BadInputTest {
   void badInputGetsAClearAnswer(String name, byte[] input) {
     for (String[] args : new String[][] {{"ask"}, {"ask", "--json"}}) {
       CliRunner.Result r =
-          assertTimeoutPreemptively(Duration.ofSeconds(20), () -> CliRunner.run(input, Map.of(), args));
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(20), () -> CliRunner.run(input, Map.of(), args));
 
       assertThat(r.code()).as("exit code").isIn(0, 2);
       assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");

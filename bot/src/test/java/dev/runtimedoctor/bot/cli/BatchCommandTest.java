@@ -23,10 +23,12 @@ class BatchCommandTest {
     var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
 
     assertThat(r.code()).isZero();
-    List<JsonObject> lines = r.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    List<JsonObject> lines =
+        r.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0).get("id").getAsString()).isEqualTo("a");
-    assertThat(lines.get(0).getAsJsonArray("matches").get(0).getAsJsonObject().get("id").getAsString())
+    assertThat(
+            lines.get(0).getAsJsonArray("matches").get(0).getAsJsonObject().get("id").getAsString())
         .isEqualTo("pod-ip-exhaustion");
     assertThat(lines.get(0).get("reply").getAsBoolean()).isTrue();
     assertThat(lines.get(0).get("micros").getAsLong()).isPositive();

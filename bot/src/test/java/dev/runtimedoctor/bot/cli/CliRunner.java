@@ -15,7 +15,12 @@ final class CliRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        Main.run(args, env, new ByteArrayInputStream(stdin), new PrintWriter(out, true), new PrintWriter(err, true));
+        Main.run(
+            args,
+            env,
+            new ByteArrayInputStream(stdin),
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
     return new Result(code, out.toString(), err.toString());
   }
 

@@ -58,7 +58,8 @@ class KnowledgeCommandsTest {
 
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err().strip())
-        .isEqualTo(dir + "/bad.md:7: unknown key 'signature' in front matter, did you mean 'signatures'?");
+        .isEqualTo(
+            dir + "/bad.md:7: unknown key 'signature' in front matter, did you mean 'signatures'?");
   }
 
   @Test
@@ -66,8 +67,10 @@ class KnowledgeCommandsTest {
   void extraEntryReplacesBundled() throws IOException {
     Files.writeString(dir.resolve("pod-ip-exhaustion.md"), EXTRA);
 
-    var byFlag = CliRunner.run("show", "pod-ip-exhaustion", "--lang", "en", "--knowledge", dir.toString());
-    var byEnv = CliRunner.run(new byte[0], Map.of("KNOWLEDGE_DIR", dir.toString()), "list", "--lang", "en");
+    var byFlag =
+        CliRunner.run("show", "pod-ip-exhaustion", "--lang", "en", "--knowledge", dir.toString());
+    var byEnv =
+        CliRunner.run(new byte[0], Map.of("KNOWLEDGE_DIR", dir.toString()), "list", "--lang", "en");
 
     assertThat(byFlag.out()).contains("Local entry about IPs").contains("Ask the network team.");
     assertThat(byEnv.out()).contains("Local entry about IPs").contains("cni-config-uninitialized");
@@ -81,7 +84,8 @@ class KnowledgeCommandsTest {
     var r = CliRunner.run("ask", "--knowledge", dir.toString(), "anything");
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith(dir + "/x.md:3: unknown area 'netwrking', did you mean 'networking'?");
+    assertThat(r.err())
+        .startsWith(dir + "/x.md:3: unknown area 'netwrking', did you mean 'networking'?");
   }
 
   @Test
@@ -92,7 +96,9 @@ class KnowledgeCommandsTest {
     var typo = CliRunner.run("show", "pod-ip-exaustion");
 
     assertThat(list.out()).contains("NETWORKING").contains("WINDOWS").contains("pod-ip-exhaustion");
-    assertThat(show.out()).contains("## Risoluzione").contains("https://github.com/containerd/containerd/issues/5438");
+    assertThat(show.out())
+        .contains("## Risoluzione")
+        .contains("https://github.com/containerd/containerd/issues/5438");
     assertThat(typo.code()).isEqualTo(2);
     assertThat(typo.err()).contains("did you mean 'pod-ip-exhaustion'?");
   }

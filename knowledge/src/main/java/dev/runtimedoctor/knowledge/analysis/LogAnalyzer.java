@@ -4,8 +4,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.shingle.ShingleFilter;
 
 /**
- * The analyzer of the signature field: log words in pairs (word bigrams, with the single words
- * too) so that the order of words counts when a paste is looked up.
+ * The analyzer of the signature field: log words in pairs (word bigrams, with the single words too)
+ * so that the order of words counts when a paste is looked up.
  */
 public final class LogAnalyzer extends Analyzer {
   @Override

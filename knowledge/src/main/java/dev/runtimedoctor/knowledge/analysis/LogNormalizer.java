@@ -18,7 +18,8 @@ public final class LogNormalizer {
 
   private static final Pattern[] PREFIXES = {
     // klog: E1127 12:00:00.123456   1234 file.go:12]
-    Pattern.compile("^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+\\d+\\s+[\\w.-]+:\\d+\\]\\s*"),
+    Pattern.compile(
+        "^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+\\d+\\s+[\\w.-]+:\\d+\\]\\s*"),
     // RFC 3339 / ISO timestamps, with an optional zone.
     Pattern.compile(
         "^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}|\\s?UTC)?\\]?\\s*"),

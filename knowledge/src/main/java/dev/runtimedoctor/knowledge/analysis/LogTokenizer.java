@@ -6,9 +6,9 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * Splits masked log text into lowercase words: runs of letters and digits, and placeholders such
- * as {@code <ip-range>} kept whole. {@code hcs::System::CreateProcess} gives {@code hcs},
- * {@code system}, {@code createprocess}; {@code x509} stays one word.
+ * Splits masked log text into lowercase words: runs of letters and digits, and placeholders such as
+ * {@code <ip-range>} kept whole. {@code hcs::System::CreateProcess} gives {@code hcs}, {@code
+ * system}, {@code createprocess}; {@code x509} stays one word.
  */
 public final class LogTokenizer extends Tokenizer {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

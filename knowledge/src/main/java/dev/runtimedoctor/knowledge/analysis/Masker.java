@@ -1,14 +1,14 @@
 package dev.runtimedoctor.knowledge.analysis;
 
 /**
- * Replaces the variable parts of a log line with the placeholders signatures use, so that
- * {@code no IP addresses available in range set: 10.48.131.1-10.48.131.62} and the signature's
- * {@code <ip-range>} read the same: URLs, digests, UUIDs, long hex ids, IP addresses, ranges and
- * CIDRs (also redacted ones such as {@code xx.xx.xx.xxx}), quoted and Windows paths, durations,
- * versions and numbers.
+ * Replaces the variable parts of a log line with the placeholders signatures use, so that {@code no
+ * IP addresses available in range set: 10.48.131.1-10.48.131.62} and the signature's {@code
+ * <ip-range>} read the same: URLs, digests, UUIDs, long hex ids, IP addresses, ranges and CIDRs
+ * (also redacted ones such as {@code xx.xx.xx.xxx}), quoted and Windows paths, durations, versions
+ * and numbers.
  *
- * <p>One pass over the line, by hand rather than a dozen regular expressions: a 1 MB log is
- * masked in a few milliseconds.
+ * <p>One pass over the line, by hand rather than a dozen regular expressions: a 1 MB log is masked
+ * in a few milliseconds.
  */
 public final class Masker {
   private static final String[] SCHEMES = {"https://", "http://", "unix://", "tcp://", "npipe://"};
@@ -43,7 +43,9 @@ public final class Masker {
         }
       } else if (boundary && isDrive(s, i)) {
         end = i + 3;
-        while (end < n && !Character.isWhitespace(s.charAt(end)) && "\"':".indexOf(s.charAt(end)) < 0) {
+        while (end < n
+            && !Character.isWhitespace(s.charAt(end))
+            && "\"':".indexOf(s.charAt(end)) < 0) {
           end++;
         }
         placeholder = "<path>";
@@ -54,7 +56,11 @@ public final class Masker {
           end = num[0];
           placeholder = "<version>";
         }
-      } else if (c == 'x' && i > 0 && s.charAt(i - 1) == '(' && i + 1 < n && isDigit(s.charAt(i + 1))) {
+      } else if (c == 'x'
+          && i > 0
+          && s.charAt(i - 1) == '('
+          && i + 1 < n
+          && isDigit(s.charAt(i + 1))) {
         // kubectl's event counts: (x281 over 58m).
         end = i + 1;
         while (end < n && isDigit(s.charAt(end))) {
@@ -129,8 +135,8 @@ public final class Masker {
   }
 
   /**
-   * The end of an IPv6 address starting at {@code i} ({@code ::1}, {@code fe80::1ff:fe23:4567}),
-   * or -1: hex groups of at most four digits joined by colons, with a "::" or seven colons.
+   * The end of an IPv6 address starting at {@code i} ({@code ::1}, {@code fe80::1ff:fe23:4567}), or
+   * -1: hex groups of at most four digits joined by colons, with a "::" or seven colons.
    */
   private static int ipv6(String s, int i) {
     if (i > 0 && (isWordChar(s.charAt(i - 1)) || s.charAt(i - 1) == ':')) {
@@ -199,7 +205,9 @@ public final class Masker {
     int j = i;
     for (int part = 0; part < 4; part++) {
       int start = j;
-      while (j < s.length() && j - start < 3 && (isDigit(s.charAt(j)) || s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
+      while (j < s.length()
+          && j - start < 3
+          && (isDigit(s.charAt(j)) || s.charAt(j) == 'x' || s.charAt(j) == 'X')) {
         j++;
       }
       if (j == start) {
@@ -317,7 +325,9 @@ public final class Masker {
   }
 
   private static int unit(String s, int k) {
-    if (s.regionMatches(k, "ms", 0, 2) || s.regionMatches(k, "us", 0, 2) || s.regionMatches(k, "ns", 0, 2)
+    if (s.regionMatches(k, "ms", 0, 2)
+        || s.regionMatches(k, "us", 0, 2)
+        || s.regionMatches(k, "ns", 0, 2)
         || s.regionMatches(k, "µs", 0, 2)) {
       return k + 2;
     }

@@ -40,8 +40,12 @@ public final class SlackText {
     m.appendTail(sb);
     String s = sb.toString();
     if (s.indexOf('&') >= 0) {
-      s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
-          .replace("&amp;", "&");
+      s =
+          s.replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&quot;", "\"")
+              .replace("&#39;", "'")
+              .replace("&amp;", "&");
     }
     if (s.indexOf('`') >= 0) {
       // A fence becomes a space, not a line break: evidence line numbers stay the paste's own.

@@ -17,7 +17,8 @@ public record Affected(
     List<Version> fixedContainerd) {
 
   /** Every platform and version, nothing fixed. */
-  public static final Affected ALL = new Affected(Platform.ANY, List.of(), List.of(), List.of(), List.of());
+  public static final Affected ALL =
+      new Affected(Platform.ANY, List.of(), List.of(), List.of(), List.of());
 
   public Affected {
     Objects.requireNonNull(platform, "platform");

@@ -10,10 +10,7 @@ import java.util.Optional;
 public record EntryBody(Map<Section, String> sections) {
   public EntryBody {
     Objects.requireNonNull(sections, "sections");
-    sections =
-        sections.isEmpty()
-            ? Map.of()
-            : Collections.unmodifiableMap(new EnumMap<>(sections));
+    sections = sections.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(sections));
   }
 
   /** The Markdown of a section, when the entry has it. */

@@ -1,8 +1,6 @@
 package dev.runtimedoctor.knowledge.entry;
 
-/**
- * A problem with an entry a person can fix, located as {@code file:line: reason}.
- */
+/** A problem with an entry a person can fix, located as {@code file:line: reason}. */
 public final class EntryException extends Exception {
   private static final long serialVersionUID = 1L;
 

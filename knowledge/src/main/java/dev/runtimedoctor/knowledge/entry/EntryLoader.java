@@ -88,7 +88,9 @@ public final class EntryLoader {
       Entry previous = byId.putIfAbsent(e.id(), e);
       if (previous != null) {
         throw new EntryException(
-            name, 2, "duplicate id '" + e.id() + "' (already defined in " + previous.source() + ")");
+            name,
+            2,
+            "duplicate id '" + e.id() + "' (already defined in " + previous.source() + ")");
       }
       entries.add(e);
     }

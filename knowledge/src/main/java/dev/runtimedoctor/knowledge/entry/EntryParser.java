@@ -23,25 +23,49 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads one entry file: YAML front matter between {@code ---} lines, then the body with a
- * {@code # Italiano} and a {@code # English} part. Every problem is reported with its line.
+ * Reads one entry file: YAML front matter between {@code ---} lines, then the body with a {@code #
+ * Italiano} and a {@code # English} part. Every problem is reported with its line.
  */
 public final class EntryParser {
 
   /** The areas entries are grouped by. */
   public static final Set<String> AREAS =
-      Set.of("windows", "images", "registry", "networking", "metrics", "probes", "nodes", "security");
+      Set.of(
+          "windows", "images", "registry", "networking", "metrics", "probes", "nodes", "security");
 
   /** Placeholders a signature may contain; the normalizer produces the same ones. */
   public static final Set<String> PLACEHOLDERS =
       Set.of(
-          "ip", "ip-range", "cidr", "sha256", "id", "uuid", "pod-uid", "path", "url", "image",
-          "name", "pod-name", "namespace", "container-name", "n", "duration", "version", "json",
+          "ip",
+          "ip-range",
+          "cidr",
+          "sha256",
+          "id",
+          "uuid",
+          "pod-uid",
+          "path",
+          "url",
+          "image",
+          "name",
+          "pod-name",
+          "namespace",
+          "container-name",
+          "n",
+          "duration",
+          "version",
+          "json",
           "host");
 
   private static final List<String> TOP_KEYS =
       List.of(
-          "id", "area", "title", "signatures", "symptoms", "affected", "fixed_in", "references",
+          "id",
+          "area",
+          "title",
+          "signatures",
+          "symptoms",
+          "affected",
+          "fixed_in",
+          "references",
           "checks");
   private static final List<String> LANG_KEYS = List.of("it", "en");
   private static final List<String> AFFECTED_KEYS = List.of("platform", "gke", "containerd");
@@ -94,8 +118,13 @@ public final class EntryParser {
     if (!AREAS.contains(area)) {
       throw error(
           top.get("area"),
-          "unknown area '" + area + "'" + Suggestions.didYouMean(area, AREAS) + " (one of "
-              + String.join(", ", new java.util.TreeSet<>(AREAS)) + ")");
+          "unknown area '"
+              + area
+              + "'"
+              + Suggestions.didYouMean(area, AREAS)
+              + " (one of "
+              + String.join(", ", new java.util.TreeSet<>(AREAS))
+              + ")");
     }
     LocalizedText title = title(top, root);
     List<String> signatures = signatures(top.get("signatures"));
@@ -149,8 +178,13 @@ public final class EntryParser {
       if (previous != null) {
         throw error(
             k,
-            "duplicate key '" + key + "' in " + where + " (first at line "
-                + (previous.getStartMark().getLine() + 2) + ")");
+            "duplicate key '"
+                + key
+                + "' in "
+                + where
+                + " (first at line "
+                + (previous.getStartMark().getLine() + 2)
+                + ")");
       }
     }
     return out;
@@ -222,7 +256,9 @@ public final class EntryParser {
           if (!PLACEHOLDERS.contains(p)) {
             throw error(
                 item,
-                "unknown placeholder '<" + p + ">'"
+                "unknown placeholder '<"
+                    + p
+                    + ">'"
                     + Suggestions.closest(p, PLACEHOLDERS)
                         .map(c -> ", did you mean '<" + c + ">'?")
                         .orElse(" (see docs/entries.md)"));
@@ -371,10 +407,13 @@ public final class EntryParser {
           }
         }
         if (lang == null) {
-          throw error(lineNo, "unknown language heading '# " + h + "' (use '# Italiano' or '# English')");
+          throw error(
+              lineNo, "unknown language heading '# " + h + "' (use '# Italiano' or '# English')");
         }
         if (seenAt.containsKey(lang)) {
-          throw error(lineNo, "second '# " + lang.heading() + "' part (first at line " + seenAt.get(lang) + ")");
+          throw error(
+              lineNo,
+              "second '# " + lang.heading() + "' part (first at line " + seenAt.get(lang) + ")");
         }
         seenAt.put(lang, lineNo);
         current = new EnumMap<>(Section.class);
@@ -394,7 +433,10 @@ public final class EntryParser {
                     () ->
                         error(
                             lineNo,
-                            "unknown section '## " + h + "' in " + l.heading()
+                            "unknown section '## "
+                                + h
+                                + "' in "
+                                + l.heading()
                                 + Suggestions.didYouMean(
                                     h,
                                     java.util.Arrays.stream(Section.values())
@@ -406,9 +448,11 @@ public final class EntryParser {
       if (section != null) {
         current.get(section).append(line).append('\n');
       } else if (!line.isBlank()) {
-        throw error(lineNo, lang == null
-            ? "text before '# Italiano' / '# English'"
-            : "text before the first '## ' section of " + lang.heading());
+        throw error(
+            lineNo,
+            lang == null
+                ? "text before '# Italiano' / '# English'"
+                : "text before the first '## ' section of " + lang.heading());
       }
     }
     for (Language l : Language.values()) {
@@ -421,7 +465,8 @@ public final class EntryParser {
         StringBuilder sb = sections.get(s);
         if (sb == null || sb.toString().isBlank()) {
           if (s.required()) {
-            throw error(seenAt.get(l), "'# " + l.heading() + "' has no '## " + s.heading(l) + "' section");
+            throw error(
+                seenAt.get(l), "'# " + l.heading() + "' has no '## " + s.heading(l) + "' section");
           }
           continue;
         }

@@ -11,7 +11,9 @@ import java.util.Optional;
 public final class KnowledgeBase {
   private final Map<String, Entry> byId;
 
-  /** A knowledge base of {@code entries}; a later entry with the same id replaces an earlier one. */
+  /**
+   * A knowledge base of {@code entries}; a later entry with the same id replaces an earlier one.
+   */
   public KnowledgeBase(Collection<Entry> entries) {
     Map<String, Entry> m = new LinkedHashMap<>();
     for (Entry e : entries) {

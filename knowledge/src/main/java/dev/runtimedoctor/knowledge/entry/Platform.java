@@ -8,7 +8,9 @@ public enum Platform {
   LINUX,
   ANY;
 
-  /** Whether a node reporting {@code operatingSystem} (as in {@code status.nodeInfo}) is affected. */
+  /**
+   * Whether a node reporting {@code operatingSystem} (as in {@code status.nodeInfo}) is affected.
+   */
   public boolean includes(String operatingSystem) {
     return this == ANY || name().equalsIgnoreCase(operatingSystem);
   }

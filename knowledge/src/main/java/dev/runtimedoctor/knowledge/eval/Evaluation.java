@@ -75,7 +75,12 @@ public final class Evaluation {
           replyRight++;
         }
       } else {
-        misses.add(c.id() + " expected=" + c.expected().get() + " got=" + ids.subList(0, Math.min(3, ids.size())));
+        misses.add(
+            c.id()
+                + " expected="
+                + c.expected().get()
+                + " got="
+                + ids.subList(0, Math.min(3, ids.size())));
       }
       if (rank >= 1 && rank <= 3) {
         top3++;

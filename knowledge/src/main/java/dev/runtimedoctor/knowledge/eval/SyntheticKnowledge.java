@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A large made-up knowledge base for scale benchmarks: entries whose signatures and prose are
- * drawn from a vocabulary of log words, so retrieval has real work to do.
+ * A large made-up knowledge base for scale benchmarks: entries whose signatures and prose are drawn
+ * from a vocabulary of log words, so retrieval has real work to do.
  */
 public final class SyntheticKnowledge {
   private SyntheticKnowledge() {}
@@ -29,7 +29,12 @@ public final class SyntheticKnowledge {
     for (int i = 0; i < n; i++) {
       List<String> sigs = new ArrayList<>();
       for (int s = 0; s < 3; s++) {
-        sigs.add("failed to " + words(r, vocab, 4 + r.nextInt(8)) + ": " + words(r, vocab, 3 + r.nextInt(6)) + " <id>");
+        sigs.add(
+            "failed to "
+                + words(r, vocab, 4 + r.nextInt(8))
+                + ": "
+                + words(r, vocab, 3 + r.nextInt(6))
+                + " <id>");
       }
       String prose = words(r, vocab, 60);
       EntryBody body =
@@ -44,7 +49,11 @@ public final class SyntheticKnowledge {
               "nodes",
               new LocalizedText(words(r, vocab, 6), words(r, vocab, 6)),
               sigs,
-              Map.of(Language.IT, List.of(words(r, vocab, 4)), Language.EN, List.of(words(r, vocab, 4))),
+              Map.of(
+                  Language.IT,
+                  List.of(words(r, vocab, 4)),
+                  Language.EN,
+                  List.of(words(r, vocab, 4))),
               Affected.ALL,
               List.of(),
               List.of(),
@@ -61,7 +70,8 @@ public final class SyntheticKnowledge {
         sb.append(' ');
       }
       // Zipf-like: a few words are common, most are rare, as in real logs.
-      int k = (int) Math.min(vocab.size() - 1, Math.floor(Math.pow(r.nextDouble(), 3) * vocab.size()));
+      int k =
+          (int) Math.min(vocab.size() - 1, Math.floor(Math.pow(r.nextDouble(), 3) * vocab.size()));
       sb.append(vocab.get(k));
     }
     return sb.toString();

@@ -81,19 +81,26 @@ public final class SyntheticLogs {
 
   private String value(String placeholder) {
     return switch (placeholder) {
-      case "ip" -> "10." + random.nextInt(255) + "." + random.nextInt(255) + "." + (1 + random.nextInt(250));
+      case "ip" ->
+          "10." + random.nextInt(255) + "." + random.nextInt(255) + "." + (1 + random.nextInt(250));
       case "ip-range" -> "10.48.131.1-10.48.131.62";
       case "cidr" -> "10.0.0.0/8";
       case "sha256" -> "sha256:" + hex(64);
       case "id" -> hex(64);
       case "uuid", "pod-uid" -> hex(8) + "-" + hex(4) + "-" + hex(4) + "-" + hex(4) + "-" + hex(12);
-      case "path" -> "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/" + random.nextInt(999) + "/fs";
-      case "url" -> "https://registry.example.internal:5000/v2/team/app/manifests/v" + random.nextInt(9);
+      case "path" ->
+          "/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/"
+              + random.nextInt(999)
+              + "/fs";
+      case "url" ->
+          "https://registry.example.internal:5000/v2/team/app/manifests/v" + random.nextInt(9);
       case "image" -> "registry.example.internal:5000/team/app:v" + random.nextInt(9);
       case "n" -> Integer.toString(random.nextInt(500));
       case "duration" -> (1 + random.nextInt(30)) + "s";
-      case "version" -> "1.2" + random.nextInt(9) + "." + random.nextInt(9) + "-gke." + random.nextInt(2000);
-      case "json" -> "{\"Owner\":\"containerd-shim-runhcs-v1.exe\",\"SchemaVersion\":{\"Major\":2,\"Minor\":1}}";
+      case "version" ->
+          "1.2" + random.nextInt(9) + "." + random.nextInt(9) + "-gke." + random.nextInt(2000);
+      case "json" ->
+          "{\"Owner\":\"containerd-shim-runhcs-v1.exe\",\"SchemaVersion\":{\"Major\":2,\"Minor\":1}}";
       case "host" -> "registry.example.internal";
       default -> "web-" + hex(5);
     };

@@ -2,8 +2,8 @@ package dev.runtimedoctor.knowledge.index;
 
 /**
  * A signature ready for alignment: its words as vocabulary ids (placeholders dropped: they match
- * anything), each word's weight, the words worth anchoring a search on, and for each word the
- * part of the error chain ("a: b: c") it belongs to.
+ * anything), each word's weight, the words worth anchoring a search on, and for each word the part
+ * of the error chain ("a: b: c") it belongs to.
  *
  * @param entry the index of the entry in {@link KnowledgeIndex#entries()}
  */

@@ -35,13 +35,14 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 public final class KnowledgeIndex {
   /** Words most error logs contain, whatever the issue: kept for order, weighted down. */
   private static final Set<String> COMMON = loadCommonWords();
+
   private static final double COMMON_FACTOR = 0.35;
 
   private static final int MAX_ANCHORS = 3;
 
   /**
-   * Analyzed text without positions: queries are bags of terms (order is judged by the
-   * alignment, not by Lucene), and positions would double the indexing work.
+   * Analyzed text without positions: queries are bags of terms (order is judged by the alignment,
+   * not by Lucene), and positions would double the indexing work.
    */
   private static final org.apache.lucene.document.FieldType TERMS_AND_FREQS = termsAndFreqs();
 
@@ -210,7 +211,8 @@ public final class KnowledgeIndex {
   }
 
   /** Adds, for every term of {@code field}, the entries whose document has it. */
-  private void collectPostings(String field, Map<String, java.util.BitSet> docs) throws IOException {
+  private void collectPostings(String field, Map<String, java.util.BitSet> docs)
+      throws IOException {
     for (var leaf : searcher.getIndexReader().leaves()) {
       var terms = leaf.reader().terms(field);
       if (terms == null) {
@@ -393,8 +395,8 @@ public final class KnowledgeIndex {
   }
 
   /**
-   * How many entries' signatures contain a term of the signature field (a word or a word pair),
-   * or 0: lets a query keep only terms that can match, without seeking the terms dictionary.
+   * How many entries' signatures contain a term of the signature field (a word or a word pair), or
+   * 0: lets a query keep only terms that can match, without seeking the terms dictionary.
    */
   public int signatureDocFreq(String term) {
     return signatureTerms.getOrDefault(term, 0);

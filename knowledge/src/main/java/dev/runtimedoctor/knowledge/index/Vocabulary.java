@@ -3,8 +3,8 @@ package dev.runtimedoctor.knowledge.index;
 import java.util.List;
 
 /**
- * The signature words and their ids, looked up straight from a slice of text without allocating:
- * a 1 MB log has a hundred thousand words, and most are not in any signature.
+ * The signature words and their ids, looked up straight from a slice of text without allocating: a
+ * 1 MB log has a hundred thousand words, and most are not in any signature.
  */
 public final class Vocabulary {
   private final char[][] keys;

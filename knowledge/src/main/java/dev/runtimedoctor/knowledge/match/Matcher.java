@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recognises known issues in a paste: candidate entries are retrieved, each candidate's
- * signatures are aligned with the paste and its symptom phrases compared with the paste's words,
- * giving a confidence that means the same for every entry; a match that only re-explains lines a
- * better one claimed loses its right to an answer.
+ * Recognises known issues in a paste: candidate entries are retrieved, each candidate's signatures
+ * are aligned with the paste and its symptom phrases compared with the paste's words, giving a
+ * confidence that means the same for every entry; a match that only re-explains lines a better one
+ * claimed loses its right to an answer.
  */
 public final class Matcher {
   /** At or above this confidence the bot answers without being asked. */
@@ -27,12 +27,16 @@ public final class Matcher {
   static final double MIN_CONFIDENCE = 0.08;
 
   private static final int MAX_MATCHES = 5;
+
   /** The confidence left to a match another one explains: a lead, below the reply threshold. */
   private static final double EXPLAINED = REPLY_THRESHOLD - 0.1;
+
   /** The most a paste's vocabulary alone adds to a confidence: never enough to answer unasked. */
   private static final double RELATED_SHARE = 0.4;
+
   /** Kept of a confidence when the paste lacks what makes the evidence specific. */
   static final double ENDS_MISSING = 0.6;
+
   private static final int MAX_EVIDENCE = 3;
   private static final int MAX_EVIDENCE_CHARS = 300;
 
@@ -71,7 +75,11 @@ public final class Matcher {
         break;
       }
       matches.add(
-          new Match(index.entries().get(s.entry), round(s.confidence), s.basis, evidence(paste, s.lines)));
+          new Match(
+              index.entries().get(s.entry),
+              round(s.confidence),
+              s.basis,
+              evidence(paste, s.lines)));
     }
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0));
@@ -107,7 +115,8 @@ public final class Matcher {
     for (Scored s : sorted) {
       Scored kept = s;
       if (!out.isEmpty() && s.confidence >= REPLY_THRESHOLD) {
-        boolean sameLines = s.basis == Basis.SIGNATURE && !s.lines.isEmpty() && isSubset(s.lines, claimed);
+        boolean sameLines =
+            s.basis == Basis.SIGNATURE && !s.lines.isEmpty() && isSubset(s.lines, claimed);
         boolean wordsOnly = s.basis != Basis.SIGNATURE && signatureAbove;
         if (sameLines || wordsOnly) {
           kept = s.withConfidence(EXPLAINED);
@@ -148,13 +157,18 @@ public final class Matcher {
     }
     double confidence = base + (1 - base) * RELATED_SHARE * related;
     Basis basis =
-        sig >= symptom && sig >= 0.3 ? Basis.SIGNATURE : symptom >= 0.3 ? Basis.SYMPTOM : Basis.RELATED;
-    return new Scored(e, Math.min(1, confidence), basis, basis == Basis.SIGNATURE ? lines : new BitSet());
+        sig >= symptom && sig >= 0.3
+            ? Basis.SIGNATURE
+            : symptom >= 0.3 ? Basis.SYMPTOM : Basis.RELATED;
+    return new Scored(
+        e, Math.min(1, confidence), basis, basis == Basis.SIGNATURE ? lines : new BitSet());
   }
 
   private static List<Evidence> evidence(NormalizedPaste paste, BitSet lines) {
     List<Evidence> out = new ArrayList<>();
-    for (int i = lines.nextSetBit(0); i >= 0 && out.size() < MAX_EVIDENCE; i = lines.nextSetBit(i + 1)) {
+    for (int i = lines.nextSetBit(0);
+        i >= 0 && out.size() < MAX_EVIDENCE;
+        i = lines.nextSetBit(i + 1)) {
       PasteLine l = paste.lines().get(i);
       String t = l.original().strip();
       if (t.length() > MAX_EVIDENCE_CHARS) {

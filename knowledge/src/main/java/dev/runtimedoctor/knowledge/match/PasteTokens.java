@@ -23,6 +23,7 @@ final class PasteTokens {
   final int[] ids;
   final int[] lines;
   final int size;
+
   /** Words and word pairs for the Lucene signature query; empty unless asked for. */
   final Set<String> queryTerms = new LinkedHashSet<>();
 
@@ -48,8 +49,7 @@ final class PasteTokens {
         pos = span[1];
         int id = vocabulary.id(text, span[0], span[1]);
         if (first && lastText != null && lastLine == li - 1 && (id < 0 || lastId < 0)) {
-          String joined =
-              lastText.substring(lastStart, lastEnd) + text.substring(span[0], span[1]);
+          String joined = lastText.substring(lastStart, lastEnd) + text.substring(span[0], span[1]);
           int joinedId = vocabulary.id(joined);
           if (joinedId >= 0) {
             if (lastId >= 0) {

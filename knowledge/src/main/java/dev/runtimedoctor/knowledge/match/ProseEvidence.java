@@ -25,6 +25,7 @@ import org.apache.lucene.search.TermQuery;
 final class ProseEvidence {
   /** People write their question first; the prose read from a paste stops here. */
   private static final int MAX_PROSE_CHARS = 2_000;
+
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
 
@@ -101,8 +102,8 @@ final class ProseEvidence {
   }
 
   /**
-   * How closely the paste says what one of the entry's symptom phrases says: the weighted share
-   * of the phrase's terms present, squared, at most 0.8.
+   * How closely the paste says what one of the entry's symptom phrases says: the weighted share of
+   * the phrase's terms present, squared, at most 0.8.
    */
   double symptomConfidence(int e) {
     double best = 0;

@@ -4,15 +4,15 @@ import dev.runtimedoctor.knowledge.index.CompiledSignature;
 import java.util.BitSet;
 
 /**
- * Finds how much of a signature a paste contains in order: a weighted longest common
- * subsequence between the signature's words and a window of the paste around each occurrence of
- * the signature's rarest words. Gaps are allowed (logs insert ids, paths, quotes), crossing
- * lines is allowed within a few lines (terminals wrap), reordering is not.
+ * Finds how much of a signature a paste contains in order: a weighted longest common subsequence
+ * between the signature's words and a window of the paste around each occurrence of the signature's
+ * rarest words. Gaps are allowed (logs insert ids, paths, quotes), crossing lines is allowed within
+ * a few lines (terminals wrap), reordering is not.
  */
 final class SignatureAligner {
   /**
-   * The result: the weight matched, the paste lines the matched words came from, and which words
-   * of the signature were found.
+   * The result: the weight matched, the paste lines the matched words came from, and which words of
+   * the signature were found.
    */
   record Alignment(double matched, BitSet lines, BitSet found) {}
 

@@ -6,6 +6,7 @@ import dev.runtimedoctor.knowledge.index.CompiledSignature;
 final class SignatureConfidence {
   /** A part of an error chain weighing less than this (": unknown") counts for less. */
   private static final double PART_WEIGHT = 2.0;
+
   /** The weight of words found at which a match is no longer "too little to tell". */
   private static final double STRONG_WEIGHT = 8.0;
 

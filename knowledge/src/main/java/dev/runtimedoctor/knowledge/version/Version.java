@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * A Kubernetes, GKE or containerd version such as {@code 1.24.6-gke.1500}, compared by
  * major.minor.patch and then by the GKE build number.
  *
- * <p>A version may be a prefix ({@code 1.18} has precision 2): as a range bound it stands for
- * every version that starts with it. {@code build} is -1 when the version has no GKE build.
+ * <p>A version may be a prefix ({@code 1.18} has precision 2): as a range bound it stands for every
+ * version that starts with it. {@code build} is -1 when the version has no GKE build.
  */
 public record Version(int major, int minor, int patch, long build, int precision)
     implements Comparable<Version> {
@@ -45,9 +45,9 @@ public record Version(int major, int minor, int patch, long build, int precision
   }
 
   /**
-   * Reads a version as a cluster reports it ({@code v1.21.5-gke.1802},
-   * {@code containerd://1.5.7-gke.0}, {@code containerd://1.6.18-0ubuntu1}), ignoring any suffix
-   * that is not a GKE build.
+   * Reads a version as a cluster reports it ({@code v1.21.5-gke.1802}, {@code
+   * containerd://1.5.7-gke.0}, {@code containerd://1.6.18-0ubuntu1}), ignoring any suffix that is
+   * not a GKE build.
    *
    * @throws IllegalArgumentException when no major.minor can be read
    */
@@ -112,8 +112,8 @@ public record Version(int major, int minor, int patch, long build, int precision
   }
 
   /**
-   * Compares this version with {@code bound} on the components the bound gives only: 0 means
-   * this version starts with the bound.
+   * Compares this version with {@code bound} on the components the bound gives only: 0 means this
+   * version starts with the bound.
    */
   public int compareToPrefix(Version bound) {
     int c = Integer.compare(major, bound.major);

@@ -7,9 +7,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A set of versions as entries write it: {@code 1.18}, {@code 1.21 - 1.21.5-gke.1802},
- * {@code from 1.25.0 to 1.25.15-gke.1040000}, {@code <= 1.24.6-gke.1500}, {@code < 1.6.6},
- * {@code all}. Short bounds cover their whole line: {@code - 1.21} ends after every 1.21.x.
+ * A set of versions as entries write it: {@code 1.18}, {@code 1.21 - 1.21.5-gke.1802}, {@code from
+ * 1.25.0 to 1.25.15-gke.1040000}, {@code <= 1.24.6-gke.1500}, {@code < 1.6.6}, {@code all}. Short
+ * bounds cover their whole line: {@code - 1.21} ends after every 1.21.x.
  */
 public record VersionRange(Optional<Bound> lower, Optional<Bound> upper, String text) {
 
@@ -69,9 +69,7 @@ public record VersionRange(Optional<Bound> lower, Optional<Bound> upper, String 
             "range '" + text + "' ends (" + to + ") before it starts (" + from + ")");
       }
       return new VersionRange(
-          Optional.of(new Bound(from, true)),
-          Optional.of(new Bound(to, true)),
-          from + " - " + to);
+          Optional.of(new Bound(from, true)), Optional.of(new Bound(to, true)), from + " - " + to);
     }
     throw new IllegalArgumentException(
         "'"

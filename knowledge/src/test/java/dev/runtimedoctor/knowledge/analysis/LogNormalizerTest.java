@@ -190,8 +190,6 @@ class LogNormalizerTest {
   void fencesKeepLineNumbers() {
     var lines = LogNormalizer.normalize("intro\n```\nerror line\n```\nafter").lines();
 
-    assertThat(lines)
-        .extracting(PasteLine::number)
-        .containsExactly(1, 3, 5);
+    assertThat(lines).extracting(PasteLine::number).containsExactly(1, 3, 5);
   }
 }

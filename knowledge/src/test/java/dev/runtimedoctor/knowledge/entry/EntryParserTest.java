@@ -191,7 +191,8 @@ class EntryParserTest {
     EntryException e = failure(text);
 
     assertThat(e.line()).isEqualTo(lineOf(text, "<ip_range>"));
-    assertThat(e.reason()).isEqualTo("unknown placeholder '<ip_range>', did you mean '<ip-range>'?");
+    assertThat(e.reason())
+        .isEqualTo("unknown placeholder '<ip_range>', did you mean '<ip-range>'?");
   }
 
   @Test
@@ -203,7 +204,10 @@ class EntryParserTest {
 
     assertThat(e.line()).isEqualTo(lineOf(text, "area: images"));
     assertThat(e.reason())
-        .isEqualTo("duplicate key 'area' in front matter (first at line " + lineOf(text, "area: networking") + ")");
+        .isEqualTo(
+            "duplicate key 'area' in front matter (first at line "
+                + lineOf(text, "area: networking")
+                + ")");
   }
 
   @Test

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The labelled cases of {@code shared/eval/dev-cases.jsonl}, and the team's own regression cases
  * (realistic pastes and near-miss errors written from production experience, never from the dev
- * cases), through the bundled knowledge, with the floors the project commits to. Prints the figures so a run shows the margin, not only the
- * verdict.
+ * cases), through the bundled knowledge, with the floors the project commits to. Prints the figures
+ * so a run shows the margin, not only the verdict.
  */
 class DevCasesQualityTest {
   static final double MIN_TOP1 = 0.95;
@@ -25,7 +25,9 @@ class DevCasesQualityTest {
   @Test
   @DisplayName("dev cases: top-1 ≥ 0.95, top-3 ≥ 0.98, no false reply")
   void devCasesMeetTheFloors() throws IOException {
-    Path cases = Path.of(System.getProperty("runtimedoctor.shared", "../../shared"), "eval", "dev-cases.jsonl");
+    Path cases =
+        Path.of(
+            System.getProperty("runtimedoctor.shared", "../../shared"), "eval", "dev-cases.jsonl");
     assertThat(cases).as("labelled cases (shared/ beside the checkout)").exists();
     Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
 
@@ -43,7 +45,8 @@ class DevCasesQualityTest {
   @Test
   @DisplayName("regression cases written by the team: top-1 ≥ 0.95, no false reply")
   void regressionCasesMeetTheFloors() throws Exception {
-    Path cases = Path.of(DevCasesQualityTest.class.getResource("/eval/regression-cases.jsonl").toURI());
+    Path cases =
+        Path.of(DevCasesQualityTest.class.getResource("/eval/regression-cases.jsonl").toURI());
     Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
 
     EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));

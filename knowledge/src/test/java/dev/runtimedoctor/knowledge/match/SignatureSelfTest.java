@@ -52,7 +52,10 @@ class SignatureSelfTest {
     assertThat(d.reply()).as("reply for %s", line).isTrue();
     assertThat(d.matches().get(0).evidence())
         .as("evidence points at the buried line")
-        .anyMatch(ev -> line.contains(ev.text().strip()) || ev.text().contains(line.strip().substring(0, 20)));
+        .anyMatch(
+            ev ->
+                line.contains(ev.text().strip())
+                    || ev.text().contains(line.strip().substring(0, 20)));
   }
 
   @Test
@@ -71,11 +74,14 @@ class SignatureSelfTest {
   }
 
   @Test
-  @DisplayName("beside 2,000 synthetic entries, Lucene retrieval still finds every bundled signature")
+  @DisplayName(
+      "beside 2,000 synthetic entries, Lucene retrieval still finds every bundled signature")
   void retrievalFindsSignaturesInALargeBase() {
     List<Entry> bundled = EntryLoader.bundled();
     Matcher large =
-        new Matcher(KnowledgeIndex.build(new KnowledgeBase(SyntheticKnowledge.generate(bundled, 2_000, 11))));
+        new Matcher(
+            KnowledgeIndex.build(
+                new KnowledgeBase(SyntheticKnowledge.generate(bundled, 2_000, 11))));
     SyntheticLogs logs = new SyntheticLogs(2000);
     for (Entry e : bundled) {
       for (String s : e.signatures()) {
