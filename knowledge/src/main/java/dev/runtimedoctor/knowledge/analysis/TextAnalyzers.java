@@ -2,22 +2,48 @@ package dev.runtimedoctor.knowledge.analysis;
 
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
  * The analyzers of the prose fields (titles, symptoms, bodies): Lucene's Italian and English
- * analyzers, with stop words and stemming, so "metriche GPU mancanti" meets "metrica GPU manca".
+ * analyzers, with stop words and stemming, so "metriche GPU mancanti" meets "metrica GPU manca",
+ * and snake_case identifiers split into words.
  */
 public final class TextAnalyzers {
-  private final Analyzer italian = new ItalianAnalyzer();
-  private final Analyzer english = new EnglishAnalyzer();
+  private final Analyzer italian = splittingIdentifiers(new ItalianAnalyzer());
+  private final Analyzer english = splittingIdentifiers(new EnglishAnalyzer());
+
+  /**
+   * Splits snake_case identifiers before the analyzer sees them: people name metrics and flags
+   * ("container_fs_writes_bytes_total") that the entry only names by family ("container_fs").
+   */
+  private static Analyzer splittingIdentifiers(Analyzer analyzer) {
+    NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+    map.add("_", " ");
+    NormalizeCharMap underscores = map.build();
+    return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String fieldName) {
+        return analyzer;
+      }
+
+      @Override
+      protected Reader wrapReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(underscores, reader);
+      }
+    };
+  }
 
   /** The analyzer for {@code language}. */
   public Analyzer of(Language language) {

@@ -41,6 +41,14 @@ class TextAnalyzersTest {
   }
 
   @Test
+  @DisplayName("snake_case metric names split into words, in both languages")
+  void snakeCaseSplits() throws IOException {
+    assertThat(tokens(Language.EN, "container_fs_writes_bytes_total"))
+        .containsExactly("container", "fs", "write", "byte", "total");
+    assertThat(tokens(Language.IT, "metriche container_fs")).contains("container", "fs");
+  }
+
+  @Test
   @DisplayName("English: 'pods stuck' and 'pod stuck' give the same terms")
   void englishPlural() throws IOException {
     assertThat(tokens(Language.EN, "pods stuck")).isEqualTo(tokens(Language.EN, "pod stuck"));
