@@ -49,7 +49,7 @@ public final class LogNormalizer {
       s = s.substring(0, half) + "\n" + s.substring(s.length() - half);
       truncated = true;
     }
-    s = SlackText.unescape(s);
+    s = unescapeJsonLines(SlackText.unescape(s));
     List<String> raw = s.lines().toList();
     List<PasteLine> lines = new ArrayList<>();
     for (int i = 0; i < raw.size(); i++) {
@@ -65,6 +65,19 @@ public final class LogNormalizer {
       lines.add(new PasteLine(i + 1, original, cleaned, Masker.mask(cleaned)));
     }
     return new NormalizedPaste(lines, truncated);
+  }
+
+  /**
+   * A log exported as JSON (Cloud Logging, {@code kubectl get events -o json}) keeps its lines
+   * inside strings as {@code \n}: with two or more of them the paste is read as the lines they
+   * separate, with {@code \t} and {@code \"} undone too, so evidence is a log line, not a blob.
+   */
+  static String unescapeJsonLines(String s) {
+    int first = s.indexOf("\\n");
+    if (first < 0 || s.indexOf("\\n", first + 2) < 0) {
+      return s;
+    }
+    return s.replace("\\r\\n", "\n").replace("\\n", "\n").replace("\\t", " ").replace("\\\"", "\"");
   }
 
   /** One line without decorations, control characters and log prefixes. */

@@ -192,4 +192,22 @@ class LogNormalizerTest {
 
     assertThat(lines).extracting(PasteLine::number).containsExactly(1, 3, 5);
   }
+
+  @Test
+  @DisplayName("a log exported as JSON is read as the lines its \\n separate")
+  void jsonEscapedLines() {
+    var lines =
+        LogNormalizer.normalize(
+                "{\"textPayload\":\"first\\nFailed to pull image \\\"x\\\": boom\\n\\tlast\"}")
+            .lines();
+
+    assertThat(lines).extracting(PasteLine::cleaned).contains("Failed to pull image \"x\": boom");
+    assertThat(lines).hasSize(3);
+  }
+
+  @Test
+  @DisplayName("a single \\n, as in a Windows path or a quoted example, is left alone")
+  void singleEscapeLeftAlone() {
+    assertThat(LogNormalizer.normalize("open C:\\new\\file.txt: denied").lines()).hasSize(1);
+  }
 }
