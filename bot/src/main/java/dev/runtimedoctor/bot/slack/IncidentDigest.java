@@ -5,6 +5,8 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Match;
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +113,47 @@ final class IncidentDigest {
         }
       }
       String ts = gateway.postMessage(channel, Optional.empty(), msg);
-      remember(channel, new State(ts, lines));
       metrics.digest("posted");
       log.info("digest posted channel={} entries={}", channel, lines.keySet());
+      remember(channel, settle(channel, ts, lines));
     } catch (SlackCallException e) {
       log.error("digest not published channel={} error={}", channel, e.error());
+    }
+  }
+
+  /**
+   * Two replicas that see a channel's first issue at the same moment both post a digest. Each then
+   * reads the channel back and keeps the oldest digest: the one that posted later folds its lines
+   * into it and deletes its own, so one digest remains whatever the timing.
+   */
+  private State settle(String channel, String ts, Map<String, String> lines) {
+    State mine = new State(ts, lines);
+    Optional<State> oldest;
+    try {
+      oldest =
+          gateway.history(channel, Optional.empty(), HISTORY_LOOKUP).stream()
+              .filter(self::posted)
+              .map(m -> parse(m))
+              .flatMap(Optional::stream)
+              .min(Comparator.comparing(s -> new BigDecimal(s.ts())));
+    } catch (SlackCallException e) {
+      log.warn("digest settle lookup failed channel={} error={}", channel, e.error());
+      return mine;
+    }
+    if (oldest.isEmpty() || new BigDecimal(oldest.get().ts()).compareTo(new BigDecimal(ts)) >= 0) {
+      return mine;
+    }
+    Map<String, String> merged = new LinkedHashMap<>(oldest.get().lines());
+    lines.forEach(merged::putIfAbsent);
+    try {
+      gateway.updateMessage(channel, oldest.get().ts(), renderer.digest(merged, language));
+      gateway.deleteMessage(channel, ts);
+      metrics.digest("merged");
+      log.info("digest merged into an earlier one channel={} entries={}", channel, merged.keySet());
+      return new State(oldest.get().ts(), merged);
+    } catch (SlackCallException e) {
+      log.warn("digest merge failed channel={} error={}", channel, e.error());
+      return mine;
     }
   }
 

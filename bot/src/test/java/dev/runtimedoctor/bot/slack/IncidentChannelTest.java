@@ -2,12 +2,14 @@ package dev.runtimedoctor.bot.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -135,6 +137,56 @@ class IncidentChannelTest {
           .contains("pod-ip-exhaustion", "private-registry-x509");
     }
     assertThat(h.fake.messages(INCIDENT)).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("two replicas seeing a channel's first issue at the same moment leave one digest")
+  void firstIssueOnTwoReplicasAtOnce() throws Exception {
+    try (SlackHarness other =
+        SlackHarness.start(h.fake, ENV, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT))) {
+      CompletableFuture<?> toH =
+          CompletableFuture.runAsync(
+              () ->
+                  send(
+                      h,
+                      SlackPayloads.message(
+                          INCIDENT, "UALICE001", "1700001300.000100", SlackHarness.IP_PASTE)));
+      CompletableFuture<?> toOther =
+          CompletableFuture.runAsync(
+              () ->
+                  send(
+                      other,
+                      SlackPayloads.message(
+                          INCIDENT, "UBRUNO001", "1700001301.000100", SlackHarness.X509_PASTE)));
+      CompletableFuture.allOf(toH, toOther).join();
+      // Each instance has handled its paste once it answers a later one elsewhere.
+      marker();
+      other.event(
+          SlackPayloads.message(
+              "CMARKER02", "UALICE001", "1700001399.000100", SlackHarness.X509_PASTE));
+      h.fake.awaitPosts("CMARKER02", 1, WAIT);
+    }
+    // Whether the two posted at once (one then merged and withdrew) or one after the other.
+    int posts =
+        h.fake
+            .calls(
+                c ->
+                    c.method().equals("chat.postMessage")
+                        && INCIDENT.equals(c.params().get("channel")))
+            .size();
+    assertThat(h.fake.calls("chat.delete")).hasSize(posts - 1);
+    List<JsonObject> digests = h.fake.messages(INCIDENT);
+    assertThat(digests).hasSize(1);
+    assertThat(digests.get(0).get("blocks").toString())
+        .contains("pod-ip-exhaustion", "private-registry-x509");
+  }
+
+  private static void send(SlackHarness harness, JsonObject event) {
+    try {
+      harness.event(event);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private int markers;
