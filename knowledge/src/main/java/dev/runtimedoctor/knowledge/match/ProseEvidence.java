@@ -116,10 +116,16 @@ final class ProseEvidence {
         }
         double hit = 0;
         int hits = 0;
+        double heaviest = 0;
+        boolean keyword = false;
+        for (int i = 0; i < terms.length; i++) {
+          heaviest = Math.max(heaviest, phrase.weights()[i]);
+        }
         for (int i = 0; i < terms.length; i++) {
           if (q.contains(terms[i])) {
             hit += phrase.weights()[i];
             hits++;
+            keyword |= phrase.weights()[i] >= 0.9 * heaviest;
           }
         }
         if (hits < 2) {
@@ -130,6 +136,11 @@ final class ProseEvidence {
         // A symptom phrase is short and specific: a few of its words scattered through an
         // unrelated error are a lead, not a diagnosis.
         if (terms.length - hits > Math.max(1, terms.length / 4)) {
+          conf *= Matcher.ENDS_MISSING;
+        }
+        // As for signatures: the phrase's most telling word ("Windows", "GPU", "shim") must be
+        // there, or the phrase describes another issue in the same words.
+        if (!keyword) {
           conf *= Matcher.ENDS_MISSING;
         }
         best = Math.max(best, conf);
