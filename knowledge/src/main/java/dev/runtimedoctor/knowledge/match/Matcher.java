@@ -150,6 +150,9 @@ public final class Matcher {
       }
     }
     double symptom = prose.symptomConfidence(e);
+    if (!prose.fitsPlatform(index.entries().get(e).affected().platform())) {
+      symptom *= ENDS_MISSING;
+    }
     double related = coverage[e];
     double base = Math.max(sig, symptom);
     if (Math.min(sig, symptom) > 0.2) {

@@ -3,14 +3,17 @@ package dev.runtimedoctor.knowledge.match;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
 import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.Platform;
 import dev.runtimedoctor.knowledge.index.Fields;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -28,17 +31,39 @@ final class ProseEvidence {
 
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
+  private static final Pattern WINDOWS =
+      Pattern.compile("\\b(?:windows|hcs|hcsshim|servercore|nanoserver|ltsc\\d*)\\b|\\b[a-z]:\\\\");
+  private static final Pattern LINUX =
+      Pattern.compile("\\b(?:linux|ubuntu|cos|cos_containerd|container-optimized)\\b");
 
   private final KnowledgeIndex index;
   private final String text;
   private final Map<Language, Set<String>> terms = new EnumMap<>(Language.class);
+  private final boolean windows;
+  private final boolean linux;
 
   ProseEvidence(NormalizedPaste paste, KnowledgeIndex index) {
     this.index = index;
     this.text = prose(paste);
+    String lower = text.toLowerCase(Locale.ROOT);
+    this.windows = WINDOWS.matcher(lower).find();
+    this.linux = LINUX.matcher(lower).find();
     for (Language l : Language.values()) {
       terms.put(l, index.textAnalyzers().terms(l, text, MAX_TERMS));
     }
+  }
+
+  /**
+   * Whether the paste can be about an issue of {@code platform}: a Windows-only issue needs the
+   * paste to speak of Windows (or of what only Windows has: hcs, servercore, C:\ paths), and a
+   * Linux-only one is unlikely when the paste speaks of Windows and never of Linux.
+   */
+  boolean fitsPlatform(Platform platform) {
+    return switch (platform) {
+      case WINDOWS -> windows;
+      case LINUX -> !windows || linux;
+      case ANY -> true;
+    };
   }
 
   /** The prose read from the paste. */
