@@ -31,6 +31,10 @@ final class ProseEvidence {
 
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
+
+  /** A phrase word below this weight ("pod", "node", "containerd") tells little on its own. */
+  private static final double TELLING_WEIGHT = 1.0;
+
   private static final Pattern WINDOWS =
       Pattern.compile("\\b(?:windows|hcs|hcsshim|servercore|nanoserver|ltsc\\d*)\\b|\\b[a-z]:\\\\");
   private static final Pattern LINUX =
@@ -141,15 +145,24 @@ final class ProseEvidence {
         }
         double hit = 0;
         int hits = 0;
+        int meaningful = 0;
+        int meaningfulHits = 0;
         double heaviest = 0;
         boolean keyword = false;
         for (int i = 0; i < terms.length; i++) {
           heaviest = Math.max(heaviest, phrase.weights()[i]);
         }
         for (int i = 0; i < terms.length; i++) {
+          boolean telling = phrase.weights()[i] >= TELLING_WEIGHT;
+          if (telling) {
+            meaningful++;
+          }
           if (q.contains(terms[i])) {
             hit += phrase.weights()[i];
             hits++;
+            if (telling) {
+              meaningfulHits++;
+            }
             keyword |= phrase.weights()[i] >= 0.9 * heaviest;
           }
         }
@@ -160,7 +173,8 @@ final class ProseEvidence {
         double conf = 0.8 * c * c;
         // A symptom phrase is short and specific: a few of its words scattered through an
         // unrelated error are a lead, not a diagnosis.
-        if (terms.length - hits > Math.max(1, terms.length / 4)) {
+        if (terms.length - hits > Math.max(1, terms.length / 4)
+            || meaningful - meaningfulHits > meaningful / 4) {
           conf *= Matcher.ENDS_MISSING;
         }
         // As for signatures: the phrase's most telling word ("Windows", "GPU", "shim") must be
