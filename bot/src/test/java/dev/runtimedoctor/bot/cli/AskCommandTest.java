@@ -69,10 +69,13 @@ class AskCommandTest {
   void answerLanguage() {
     var italian =
         CliRunner.run(
-            new byte[0], Map.of(), "ask", "dove sono finite le metriche GPU dei nodi containerd?");
+            new byte[0],
+            Map.of("BOT_LANGUAGE", "en"),
+            "ask",
+            "i pod non partono più sul nodo, nel describe vedo: " + POD_IP + " — cosa devo fare?");
     var byEnv = CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "en"), "ask", POD_IP);
 
-    assertThat(italian.out()).contains("gpu-metrics-missing").contains("RISOLUZIONE");
+    assertThat(italian.out()).contains("pod-ip-exhaustion").contains("RISOLUZIONE");
     assertThat(byEnv.out()).contains("RESOLUTION");
   }
 
