@@ -23,6 +23,8 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 public final class TextAnalyzers {
   private final Analyzer italian = splittingIdentifiers(new ItalianAnalyzer());
   private final Analyzer english = splittingIdentifiers(new EnglishAnalyzer());
+  private final java.util.Map<String, String> stems =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Splits snake_case identifiers before the analyzer sees them: people name metrics and flags
@@ -48,6 +50,13 @@ public final class TextAnalyzers {
   /** The analyzer for {@code language}. */
   public Analyzer of(Language language) {
     return language == Language.IT ? italian : english;
+  }
+
+  /** The term one word gives in {@code language}, cached: a stop word gives the word itself. */
+  public String stem(Language language, String word) {
+    return stems.computeIfAbsent(
+        language.code() + ":" + word,
+        k -> terms(language, word, 1).stream().findFirst().orElse(word));
   }
 
   /** The distinct terms {@code text} gives in {@code language}, at most {@code max}. */

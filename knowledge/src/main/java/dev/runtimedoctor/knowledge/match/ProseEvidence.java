@@ -10,10 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -35,10 +33,12 @@ final class ProseEvidence {
   /** A phrase word below this weight ("pod", "node", "containerd") tells little on its own. */
   private static final double TELLING_WEIGHT = 1.0;
 
-  private static final Pattern WINDOWS =
-      Pattern.compile("\\b(?:windows|hcs|hcsshim|servercore|nanoserver|ltsc\\d*)\\b|\\b[a-z]:\\\\");
-  private static final Pattern LINUX =
-      Pattern.compile("\\b(?:linux|ubuntu|cos|cos_containerd|container-optimized)\\b");
+  /** Words only a Windows node's logs and users use. */
+  private static final List<String> WINDOWS_WORDS =
+      List.of("windows", "hcs", "hcsshim", "servercore", "nanoserver", "ltsc2019", "ltsc2022");
+
+  /** Words that place a paste on Linux nodes. */
+  private static final List<String> LINUX_WORDS = List.of("linux", "ubuntu", "cos", "optimized");
 
   private final KnowledgeIndex index;
   private final String text;
@@ -49,12 +49,12 @@ final class ProseEvidence {
   ProseEvidence(NormalizedPaste paste, KnowledgeIndex index) {
     this.index = index;
     this.text = prose(paste);
-    String lower = text.toLowerCase(Locale.ROOT);
-    this.windows = WINDOWS.matcher(lower).find();
-    this.linux = LINUX.matcher(lower).find();
     for (Language l : Language.values()) {
       terms.put(l, index.textAnalyzers().terms(l, text, MAX_TERMS));
     }
+    Set<String> english = terms.get(Language.EN);
+    this.windows = mentions(english, WINDOWS_WORDS, index);
+    this.linux = mentions(english, LINUX_WORDS, index);
   }
 
   /**
@@ -68,6 +68,15 @@ final class ProseEvidence {
       case LINUX -> !windows || linux;
       case ANY -> true;
     };
+  }
+
+  private static boolean mentions(Set<String> terms, List<String> words, KnowledgeIndex index) {
+    for (String w : words) {
+      if (terms.contains(index.textAnalyzers().stem(Language.EN, w))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The prose read from the paste. */
