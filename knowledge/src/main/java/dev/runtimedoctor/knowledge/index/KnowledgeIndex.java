@@ -68,7 +68,7 @@ public final class KnowledgeIndex {
   private final double[] weights;
   private final List<CompiledSignature> signatures;
   private final List<List<CompiledSignature>> signaturesByEntry;
-  private final List<Map<Language, List<Phrase>>> symptomPhrases;
+  private final SymptomPhrases symptomPhrases;
   private final Map<Language, Map<String, int[]>> prosePostings;
   private final Map<String, Double> textWeights;
   private final int[] docToEntry;
@@ -192,22 +192,7 @@ public final class KnowledgeIndex {
         });
     this.textWeights = Collections.unmodifiableMap(tw);
 
-    List<Map<Language, List<Phrase>>> phrases = new ArrayList<>();
-    for (Entry entry : entries) {
-      Map<Language, List<Phrase>> perLang = new java.util.EnumMap<>(Language.class);
-      for (Language l : Language.values()) {
-        List<Phrase> list = new ArrayList<>();
-        for (String p : entry.symptoms(l)) {
-          Set<String> terms = textAnalyzers.terms(l, p, 64);
-          if (!terms.isEmpty()) {
-            list.add(phrase(terms, textDf, ne));
-          }
-        }
-        perLang.put(l, List.copyOf(list));
-      }
-      phrases.add(Collections.unmodifiableMap(perLang));
-    }
-    this.symptomPhrases = List.copyOf(phrases);
+    this.symptomPhrases = SymptomPhrases.build(entries, textAnalyzers, textDf, ne);
   }
 
   /** Adds, for every term of {@code field}, the entries whose document has it. */
@@ -426,24 +411,9 @@ public final class KnowledgeIndex {
     return signaturesByEntry.get(entry);
   }
 
-  /** A symptom phrase as stemmed terms, each with its weight, and their total. */
-  public record Phrase(String[] terms, double[] weights, double total) {}
-
-  private static Phrase phrase(Set<String> terms, Map<String, Integer> textDf, int entries) {
-    String[] t = terms.toArray(new String[0]);
-    double[] w = new double[t.length];
-    double total = 0;
-    for (int i = 0; i < t.length; i++) {
-      // A floor keeps a phrase's common words from vanishing from its total.
-      w[i] = Math.max(0.2, Math.log(1.0 + (double) entries / textDf.getOrDefault(t[i], 1)));
-      total += w[i];
-    }
-    return new Phrase(t, w, total);
-  }
-
-  /** The symptom phrases of the entry at {@code entry}. */
-  public List<Phrase> symptomPhrases(int entry, Language language) {
-    return symptomPhrases.get(entry).get(language);
+  /** Every entry's symptom phrases, with the terms that lead to them. */
+  public SymptomPhrases symptomPhrases() {
+    return symptomPhrases;
   }
 
   /** The entries whose prose in {@code language} uses {@code term}, ascending. */

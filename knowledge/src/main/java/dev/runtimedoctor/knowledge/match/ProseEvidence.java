@@ -6,6 +6,7 @@ import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Platform;
 import dev.runtimedoctor.knowledge.index.Fields;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.index.SymptomPhrases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -30,9 +31,6 @@ final class ProseEvidence {
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
 
-  /** A phrase word below this weight ("pod", "node", "containerd") tells little on its own. */
-  private static final double TELLING_WEIGHT = 1.0;
-
   /** Words only a Windows node's logs and users use. */
   private static final List<String> WINDOWS_WORDS =
       List.of("windows", "hcs", "hcsshim", "servercore", "nanoserver", "ltsc2019", "ltsc2022");
@@ -44,6 +42,12 @@ final class ProseEvidence {
   private final String text;
   private final Map<Language, Set<String>> terms = new EnumMap<>(Language.class);
   private final boolean windows;
+  // Per phrase id, filled on the first symptomConfidence call: the matcher runs on one thread
+  // per paste, so this needs no lock.
+  private int[] phraseHits;
+  private int[] tellingHits;
+  private double[] phraseWeight;
+  private boolean[] keywordHit;
   private final boolean linux;
 
   ProseEvidence(NormalizedPaste paste, KnowledgeIndex index) {
@@ -144,57 +148,59 @@ final class ProseEvidence {
    * the phrase's terms present, squared, at most 0.8.
    */
   double symptomConfidence(int e) {
+    SymptomPhrases phrases = index.symptomPhrases();
+    if (phraseHits == null) {
+      countPhraseHits(phrases);
+    }
     double best = 0;
-    for (Language l : Language.values()) {
-      Set<String> q = terms.get(l);
-      for (KnowledgeIndex.Phrase phrase : index.symptomPhrases(e, l)) {
-        String[] terms = phrase.terms();
-        if (terms.length < 2) {
-          continue;
-        }
-        double hit = 0;
-        int hits = 0;
-        int meaningful = 0;
-        int meaningfulHits = 0;
-        double heaviest = 0;
-        boolean keyword = false;
-        for (int i = 0; i < terms.length; i++) {
-          heaviest = Math.max(heaviest, phrase.weights()[i]);
-        }
-        for (int i = 0; i < terms.length; i++) {
-          boolean telling = phrase.weights()[i] >= TELLING_WEIGHT;
-          if (telling) {
-            meaningful++;
-          }
-          if (q.contains(terms[i])) {
-            hit += phrase.weights()[i];
-            hits++;
-            if (telling) {
-              meaningfulHits++;
-            }
-            keyword |= phrase.weights()[i] >= 0.9 * heaviest;
-          }
-        }
-        if (hits < 2) {
-          continue;
-        }
-        double c = hit / phrase.total();
-        double conf = 0.8 * c * c;
-        // A symptom phrase is short and specific: a few of its words scattered through an
-        // unrelated error are a lead, not a diagnosis.
-        if (terms.length - hits > Math.max(1, terms.length / 4)
-            || meaningful - meaningfulHits > meaningful / 4) {
-          conf *= Matcher.ENDS_MISSING;
-        }
-        // As for signatures: the phrase's most telling word ("Windows", "GPU", "shim") must be
-        // there, or the phrase describes another issue in the same words.
-        if (!keyword) {
-          conf *= Matcher.ENDS_MISSING;
-        }
-        best = Math.max(best, conf);
+    for (int id = phrases.first(e); id < phrases.end(e); id++) {
+      SymptomPhrases.Phrase phrase = phrases.get(id);
+      int n = phrase.terms().length;
+      if (n < 2 || phraseHits[id] < 2) {
+        continue;
       }
+      double c = phraseWeight[id] / phrase.total();
+      double conf = 0.8 * c * c;
+      // A symptom phrase is short and specific: a few of its words scattered through an
+      // unrelated error, or its words without the ones that weigh, are a lead, not a diagnosis.
+      if (n - phraseHits[id] > Math.max(1, n / 4)
+          || phrase.telling() - tellingHits[id] > phrase.telling() / 4) {
+        conf *= Matcher.ENDS_MISSING;
+      }
+      // As for signatures: the phrase's most telling word ("Windows", "GPU", "shim") must be
+      // there, or the phrase describes another issue in the same words.
+      if (!keywordHit[id]) {
+        conf *= Matcher.ENDS_MISSING;
+      }
+      best = Math.max(best, conf);
     }
     return best;
+  }
+
+  /** Walks the paste's terms once, through the phrase lists, instead of every phrase. */
+  private void countPhraseHits(SymptomPhrases phrases) {
+    int size = phrases.size();
+    phraseHits = new int[size];
+    tellingHits = new int[size];
+    phraseWeight = new double[size];
+    keywordHit = new boolean[size];
+    for (Language l : Language.values()) {
+      for (String t : terms.get(l)) {
+        for (long posting : phrases.postings(l, t)) {
+          int id = SymptomPhrases.phraseOf(posting);
+          SymptomPhrases.Phrase phrase = phrases.get(id);
+          double w = phrase.weights()[SymptomPhrases.termOf(posting)];
+          phraseHits[id]++;
+          phraseWeight[id] += w;
+          if (w >= SymptomPhrases.TELLING_WEIGHT) {
+            tellingHits[id]++;
+          }
+          if (w >= 0.9 * phrase.heaviest()) {
+            keywordHit[id] = true;
+          }
+        }
+      }
+    }
   }
 
   /** Entries by their words: the paste's rarest known terms, in titles, symptoms and bodies. */
