@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -45,10 +46,10 @@ final class ShowCommand implements Callable<Integer> {
     var out = ctx.out();
     out.println(e.title().get(l));
     out.println("id: " + e.id() + " · area: " + e.area() + " · " + e.source());
-    TerminalReport report = new TerminalReport(l);
     out.println(
-        (l == Language.IT ? "interessati: " : "affected: ") + report.affected(e.affected()));
-    String fixed = TerminalReport.fixed(e.affected());
+        (l == Language.IT ? "interessati: " : "affected: ")
+            + AffectedText.affected(e.affected(), l));
+    String fixed = AffectedText.fixed(e.affected());
     if (!fixed.isEmpty()) {
       out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
     }

@@ -2,7 +2,6 @@ package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
-import dev.runtimedoctor.knowledge.entry.Affected;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Section;
@@ -51,8 +50,9 @@ final class TerminalReport {
     for (Evidence ev : m.evidence()) {
       out.printf(Locale.ROOT, "  %s %d: %s%n", t("riga", "line"), ev.line(), ev.text());
     }
-    out.println("  " + t("interessati", "affected") + ": " + affected(e.affected()));
-    String fixed = fixed(e.affected());
+    out.println(
+        "  " + t("interessati", "affected") + ": " + AffectedText.affected(e.affected(), lang));
+    String fixed = AffectedText.fixed(e.affected());
     if (!fixed.isEmpty()) {
       out.println("  " + t("risolto in", "fixed in") + ": " + fixed);
     }
@@ -102,14 +102,6 @@ final class TerminalReport {
     for (String s : NextSteps.of(lang)) {
       out.println("  - " + s.replace("`", ""));
     }
-  }
-
-  String affected(Affected a) {
-    return AffectedText.affected(a, lang);
-  }
-
-  static String fixed(Affected a) {
-    return AffectedText.fixed(a);
   }
 
   private String t(String it, String en) {

@@ -65,23 +65,12 @@ public sealed interface TroubleshootRequest {
       }
       // A subcommand-looking word: short, letters only. "x509:" or "CrashLoopBackOff" is a paste.
       if (first.matches("[a-z]{3,8}")) {
-        Optional<String> near = Suggestions.closest(first, SUBCOMMANDS).or(() -> anagram(first));
+        Optional<String> near = Suggestions.closest(first, SUBCOMMANDS);
         if (near.isPresent()) {
           return new DidYouMean(words[0], near.get());
         }
       }
     }
     return new Diagnose(s);
-  }
-
-  /** A subcommand typed with its letters swapped ("lsit"), which edit distance ranks far. */
-  private static Optional<String> anagram(String word) {
-    return SUBCOMMANDS.stream().filter(c -> sorted(c).equals(sorted(word))).findFirst();
-  }
-
-  private static String sorted(String s) {
-    char[] c = s.toCharArray();
-    java.util.Arrays.sort(c);
-    return new String(c);
   }
 }
