@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
+import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;

@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;

@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;

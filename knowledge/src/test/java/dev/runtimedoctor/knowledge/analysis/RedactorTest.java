@@ -1,4 +1,4 @@
-package dev.runtimedoctor.bot.slack;
+package dev.runtimedoctor.knowledge.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

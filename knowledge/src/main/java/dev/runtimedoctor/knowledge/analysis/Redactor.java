@@ -1,4 +1,4 @@
-package dev.runtimedoctor.bot.slack;
+package dev.runtimedoctor.knowledge.analysis;
 
 import java.util.List;
 import java.util.regex.Matcher;
