@@ -115,7 +115,9 @@ class AnswerRendererTest {
                 new dev.runtimedoctor.knowledge.entry.EntryBody(
                     java.util.Map.of(
                         dev.runtimedoctor.knowledge.entry.Section.RESOLUTION, fix.toString()))),
-            base.source());
+            base.source(),
+            base.kind(),
+            base.pack());
     String line = "x".repeat(1_000_000);
     List<Match> matches =
         List.of(

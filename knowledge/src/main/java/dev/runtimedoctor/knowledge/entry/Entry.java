@@ -8,10 +8,15 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * One known issue: what machines match on (signatures, symptoms), which nodes it affects, how to
- * confirm it on a cluster, and the Markdown an engineer reads.
+ * One entry of the knowledge base, a known issue or a failure mode: what machines match on
+ * (signatures, symptoms), which nodes it affects, how to confirm it on a cluster, and the Markdown
+ * an engineer reads.
  *
- * @param source where the entry was read from, for messages ("entries/pod-ip-exhaustion.md")
+ * @param source where the entry was read from, for messages
+ *     ("entries/gke-runtime/pod-ip-exhaustion.md")
+ * @param kind how an answer presents it ({@code kind:} in front matter, default known issue)
+ * @param pack the pack it was loaded from: the folder it sits in ("gke-runtime", "everyday", or the
+ *     name of a directory of extra entries)
  */
 public record Entry(
     String id,
@@ -23,7 +28,9 @@ public record Entry(
     List<String> references,
     List<CheckSpec> checks,
     Map<Language, EntryBody> body,
-    String source) {
+    String source,
+    Kind kind,
+    String pack) {
 
   /** What an id may look like: it is also the file name. */
   public static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -37,6 +44,11 @@ public record Entry(
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(affected, "affected");
     Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(pack, "pack");
+    if (pack.isBlank()) {
+      throw new IllegalArgumentException("pack is blank");
+    }
     signatures = List.copyOf(signatures);
     references = List.copyOf(references);
     checks = List.copyOf(checks);

@@ -31,7 +31,16 @@ public final class EntryParser {
   /** The areas entries are grouped by. */
   public static final Set<String> AREAS =
       Set.of(
-          "windows", "images", "registry", "networking", "metrics", "probes", "nodes", "security");
+          "windows",
+          "images",
+          "registry",
+          "networking",
+          "metrics",
+          "probes",
+          "nodes",
+          "pods",
+          "storage",
+          "security");
 
   /** Placeholders a signature may contain; the normalizer produces the same ones. */
   public static final Set<String> PLACEHOLDERS =
@@ -59,6 +68,7 @@ public final class EntryParser {
   private static final List<String> TOP_KEYS =
       List.of(
           "id",
+          "kind",
           "area",
           "title",
           "signatures",
@@ -73,19 +83,34 @@ public final class EntryParser {
   private static final Pattern PLACEHOLDER = Pattern.compile("<([a-z][a-z0-9_ -]*)>");
   private static final int MAX_SIGNATURE = 2_000;
 
-  private final String file;
+  /** The pack of an entry parsed on its own, outside any folder of entries. */
+  public static final String NO_PACK = "extra";
 
-  private EntryParser(String file) {
+  private final String file;
+  private final String pack;
+
+  private EntryParser(String file, String pack) {
     this.file = file;
+    this.pack = pack;
   }
 
   /**
-   * Parses the text of the entry file named {@code file} (used in messages only).
+   * Parses the text of the entry file named {@code file} (used in messages only), as part of no
+   * pack in particular ({@link #NO_PACK}).
    *
    * @throws EntryException on the first problem, with its line
    */
   public static Entry parse(String file, String text) throws EntryException {
-    return new EntryParser(file).parse(text);
+    return parse(file, text, NO_PACK);
+  }
+
+  /**
+   * Parses the text of the entry file named {@code file}, which belongs to {@code pack}.
+   *
+   * @throws EntryException on the first problem, with its line
+   */
+  public static Entry parse(String file, String text, String pack) throws EntryException {
+    return new EntryParser(file, pack).parse(text);
   }
 
   private Entry parse(String text) throws EntryException {
@@ -114,6 +139,7 @@ public final class EntryParser {
     if (!Entry.ID.matcher(id).matches()) {
       throw error(top.get("id"), "id '" + id + "' must be lowercase words joined by '-'");
     }
+    Kind kind = kind(top.get("kind"));
     String area = requiredScalar(top, "area", root);
     if (!AREAS.contains(area)) {
       throw error(
@@ -137,7 +163,37 @@ public final class EntryParser {
     }
     Map<Language, EntryBody> body = body(lines, close + 1);
     return new Entry(
-        id, area, title, signatures, symptoms, affected, references, checks, body, file);
+        id,
+        area,
+        title,
+        signatures,
+        symptoms,
+        affected,
+        references,
+        checks,
+        body,
+        file,
+        kind,
+        pack);
+  }
+
+  private Kind kind(Node n) throws EntryException {
+    if (n == null) {
+      return Kind.KNOWN_ISSUE;
+    }
+    String k = scalar(n, "kind");
+    return Kind.fromCode(k)
+        .orElseThrow(
+            () ->
+                error(
+                    n,
+                    "unknown kind '"
+                        + k
+                        + "'"
+                        + Suggestions.didYouMean(k, Kind.codes())
+                        + " (one of "
+                        + String.join(", ", Kind.codes())
+                        + ")"));
   }
 
   private MappingNode compose(String yaml) throws EntryException {

@@ -3,6 +3,7 @@ package dev.runtimedoctor.knowledge.eval;
 import dev.runtimedoctor.knowledge.entry.Affected;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.EntryBody;
+import dev.runtimedoctor.knowledge.entry.Kind;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.LocalizedText;
 import dev.runtimedoctor.knowledge.entry.Section;
@@ -58,7 +59,9 @@ public final class SyntheticKnowledge {
               List.of(),
               List.of(),
               Map.of(Language.IT, body, Language.EN, body),
-              "synthetic/" + i + ".md"));
+              "synthetic/" + i + ".md",
+              Kind.KNOWN_ISSUE,
+              "synthetic"));
     }
     return out;
   }

@@ -43,6 +43,29 @@ class EntryLoaderTest {
           "octet-stream-media-type",
           "cni-config-uninitialized");
 
+  /** The fixed ids of the everyday pack (issue 10). */
+  private static final List<String> EVERYDAY_IDS =
+      List.of(
+          "image-pull-backoff",
+          "image-pull-unauthorized",
+          "image-pull-not-found",
+          "image-pull-registry-unreachable",
+          "image-pull-rate-limit",
+          "exec-format-error",
+          "executable-not-found",
+          "create-container-config-error",
+          "crash-loop-backoff",
+          "oom-killed",
+          "probe-failure",
+          "oci-runtime-create-failed",
+          "volume-mount-timeout",
+          "volume-mount-failed",
+          "sandbox-cni-plugin-error",
+          "node-not-ready-pleg",
+          "node-not-ready",
+          "pod-evicted-resource-pressure",
+          "node-disk-full");
+
   @TempDir Path dir;
 
   private void write(String name, String text) throws IOException {
@@ -62,20 +85,56 @@ class EntryLoaderTest {
   }
 
   @Test
-  @DisplayName("hidden files, non-.md files and subdirectories are ignored")
+  @DisplayName("hidden files, non-.md files, hidden folders and deeper folders are ignored")
   void ignoresOtherFiles() throws Exception {
     write("real-issue.md", SampleEntry.withId("real-issue"));
     write(".draft.md", "not an entry at all");
     write("README.txt", "not an entry at all");
     write("real-issue.md.bak", "not an entry at all");
     write("notes.markdown", "not an entry at all");
-    Files.createDirectory(dir.resolve("nested"));
-    Files.writeString(dir.resolve("nested/other-issue.md"), "not an entry at all");
+    Files.createDirectories(dir.resolve("pack/deeper"));
+    Files.writeString(dir.resolve("pack/deeper/other-issue.md"), "not an entry at all");
+    // A mounted ConfigMap keeps its real files in hidden folders and links them from the top.
+    Files.createDirectories(dir.resolve("..data"));
+    Files.writeString(dir.resolve("..data/hidden-issue.md"), "not an entry at all");
     Files.createDirectory(dir.resolve("folder.md"));
 
     List<Entry> entries = EntryLoader.loadDirectory(dir);
 
     assertThat(entries).extracting(Entry::id).containsExactly("real-issue");
+  }
+
+  @Test
+  @DisplayName("a directory's own files form a pack named after it, each subfolder another pack")
+  void subfoldersArePacks() throws Exception {
+    Path team = Files.createDirectory(dir.resolve("team"));
+    Files.writeString(team.resolve("flat-issue.md"), SampleEntry.withId("flat-issue"));
+    Files.createDirectories(team.resolve("payments"));
+    Files.writeString(team.resolve("payments/pay-issue.md"), SampleEntry.withId("pay-issue"));
+
+    List<Entry> entries = EntryLoader.loadDirectory(team);
+
+    assertThat(entries)
+        .extracting(Entry::id, Entry::pack, Entry::source)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("flat-issue", "team", team + "/flat-issue.md"),
+            org.assertj.core.groups.Tuple.tuple(
+                "pay-issue", "payments", team + "/payments/pay-issue.md"));
+  }
+
+  @Test
+  @DisplayName("the same id in two packs of a directory is rejected, naming both files")
+  void duplicateIdAcrossPacks() throws Exception {
+    write("same-issue.md", SampleEntry.withId("same-issue"));
+    Files.createDirectory(dir.resolve("other"));
+    Files.writeString(dir.resolve("other/copy.md"), SampleEntry.withId("same-issue"));
+
+    EntryException e =
+        catchThrowableOfType(EntryException.class, () -> EntryLoader.loadDirectory(dir));
+
+    assertThat(e).isNotNull();
+    assertThat(e.file()).isEqualTo(dir + "/other/copy.md");
+    assertThat(e.reason()).contains("duplicate id 'same-issue'").contains("same-issue.md");
   }
 
   @Test
@@ -165,18 +224,68 @@ class EntryLoaderTest {
   }
 
   @Test
-  @DisplayName("the bundled entries are exactly the 20 ids of DESIGN §2")
-  void bundledIds() {
-    assertThat(EntryLoader.bundled())
-        .extracting(Entry::id)
-        .containsExactlyInAnyOrderElementsOf(DESIGN_IDS);
+  @DisplayName("the gke-runtime pack is exactly the 20 known issues of DESIGN §2")
+  void gkeRuntimePack() {
+    List<Entry> pack = EntryLoader.bundled(List.of("gke-runtime"));
+    assertThat(pack).extracting(Entry::id).containsExactlyInAnyOrderElementsOf(DESIGN_IDS);
+    assertThat(pack).allSatisfy(e -> assertThat(e.kind()).isEqualTo(Kind.KNOWN_ISSUE));
+    assertThat(pack).allSatisfy(e -> assertThat(e.pack()).isEqualTo("gke-runtime"));
   }
 
   @Test
-  @DisplayName("each bundled entry sits in the file named after its id")
+  @DisplayName("the everyday pack holds only failure modes with the fixed ids of issue 10")
+  void everydayPack() {
+    List<Entry> pack = EntryLoader.bundled(List.of("everyday"));
+    assertThat(pack).extracting(Entry::id).isSubsetOf(EVERYDAY_IDS).doesNotHaveDuplicates();
+    for (Entry e : pack) {
+      assertThat(e.kind()).as(e.id()).isEqualTo(Kind.FAILURE_MODE);
+      assertThat(e.pack()).as(e.id()).isEqualTo("everyday");
+    }
+  }
+
+  @Test
+  @DisplayName("every bundled entry is in one of the bundled packs, known issues listed first")
+  void bundledIsEveryPack() {
+    List<Entry> all = EntryLoader.bundled();
+    assertThat(all)
+        .hasSize(
+            EntryLoader.bundled(List.of("gke-runtime")).size()
+                + EntryLoader.bundled(List.of("everyday")).size());
+    assertThat(all.subList(0, DESIGN_IDS.size()))
+        .extracting(Entry::id)
+        .containsExactlyInAnyOrderElementsOf(DESIGN_IDS);
+    assertThat(EntryLoader.bundled(List.of())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the folders of knowledge/entries are exactly the bundled packs, with no loose file")
+  void entryFoldersArePacks() throws IOException {
+    Path root = Path.of("entries");
+    try (var children = Files.list(root)) {
+      List<Path> all = children.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+      assertThat(all).allSatisfy(p -> assertThat(p).isDirectory());
+      assertThat(all)
+          .extracting(p -> p.getFileName().toString())
+          .isSubsetOf(EntryLoader.PACKS)
+          .contains("gke-runtime");
+    }
+  }
+
+  @Test
+  @DisplayName("asking for a pack that does not exist names it and suggests the closest")
+  void unknownPack() {
+    assertThatThrownBy(() -> EntryLoader.bundled(List.of("gke-runtime", "everday")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "unknown pack 'everday', did you mean 'everyday'? (bundled packs: gke-runtime,"
+                + " everyday)");
+  }
+
+  @Test
+  @DisplayName("each bundled entry sits in its pack's folder, in the file named after its id")
   void bundledSourcesMatchIds() {
     for (Entry e : EntryLoader.bundled()) {
-      assertThat(e.source()).isEqualTo("entries/" + e.id() + ".md");
+      assertThat(e.source()).isEqualTo("entries/" + e.pack() + "/" + e.id() + ".md");
     }
   }
 

@@ -180,7 +180,8 @@ class EntryParserTest {
     assertThat(e.line()).isEqualTo(lineOf(text, "area:"));
     assertThat(e.reason())
         .startsWith("unknown area 'netwrking', did you mean 'networking'?")
-        .contains("images, metrics, networking, nodes, probes, registry, security, windows");
+        .contains(
+            "images, metrics, networking, nodes, pods, probes, registry, security, storage, windows");
   }
 
   @Test
