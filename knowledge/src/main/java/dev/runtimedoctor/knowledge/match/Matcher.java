@@ -29,7 +29,7 @@ public final class Matcher {
   private static final int MAX_MATCHES = 5;
 
   /** The confidence left to a match another one explains: a lead, below the reply threshold. */
-  private static final double EXPLAINED = REPLY_THRESHOLD - 0.1;
+  static final double EXPLAINED = REPLY_THRESHOLD - 0.1;
 
   /** The most a paste's vocabulary alone adds to a confidence: never enough to answer unasked. */
   private static final double RELATED_SHARE = 0.4;
@@ -81,6 +81,7 @@ public final class Matcher {
               s.basis,
               evidence(paste, s.lines)));
     }
+    matches = KnownIssuesFirst.apply(matches);
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0));
   }

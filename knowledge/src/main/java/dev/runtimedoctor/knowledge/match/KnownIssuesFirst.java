@@ -1,0 +1,72 @@
+package dev.runtimedoctor.knowledge.match;
+
+import dev.runtimedoctor.knowledge.entry.Kind;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * "Known issue wins": where a paste carries a known issue's error line, that known issue ranks
+ * above every failure mode, and a failure mode that is only the generic face of the same failure
+ * keeps no answer of its own (an x509 on an image pull is answered with the registry's certificate
+ * issue, not with "how to find why ImagePullBackOff"). A failure mode on another part of the paste
+ * (an OOMKilled container beside the x509) is answered too, after the known issue.
+ *
+ * <p>A failure mode counts as the same failure when one of its evidence lines is a line of the
+ * known issue's evidence, or when both entries are filed under the same area: the area is how
+ * authors say two entries are about the same part of the system, and events of one failure ({@code
+ * Failed to pull image … x509}, then {@code Back-off pulling image}) sit on different lines. The
+ * cost: two unrelated failures of one area in one paste give one answer, the other stays a lead.
+ */
+final class KnownIssuesFirst {
+  private KnownIssuesFirst() {}
+
+  /**
+   * The matches reordered and re-scored by the rule; unchanged when the paste has no confident
+   * known issue resting on an error line.
+   *
+   * @param ranked best first, as the matcher ranks them
+   */
+  static List<Match> apply(List<Match> ranked) {
+    List<Match> known = ranked.stream().filter(KnownIssuesFirst::isKnownError).toList();
+    if (known.isEmpty()) {
+      return ranked;
+    }
+    List<Match> out = new ArrayList<>(ranked.size());
+    for (Match m : ranked) {
+      boolean explained =
+          m.entry().kind() == Kind.FAILURE_MODE
+              && m.confidence() >= Matcher.REPLY_THRESHOLD
+              && known.stream().anyMatch(k -> sameFailure(k, m));
+      out.add(explained ? new Match(m.entry(), Matcher.EXPLAINED, m.basis(), m.evidence()) : m);
+    }
+    // Stable: within each tier the matcher's order (confidence, then position) is kept.
+    out.sort(
+        Comparator.comparingInt((Match m) -> tier(m, known))
+            .thenComparing(Comparator.comparingDouble(Match::confidence).reversed()));
+    return out;
+  }
+
+  /** A known issue confident enough to answer, found by its error string rather than by words. */
+  private static boolean isKnownError(Match m) {
+    return m.entry().kind() == Kind.KNOWN_ISSUE
+        && m.basis() == Basis.SIGNATURE
+        && m.confidence() >= Matcher.REPLY_THRESHOLD;
+  }
+
+  private static boolean sameFailure(Match known, Match failureMode) {
+    if (known.entry().area().equals(failureMode.entry().area())) {
+      return true;
+    }
+    return failureMode.evidence().stream()
+        .anyMatch(f -> known.evidence().stream().anyMatch(k -> k.line() == f.line()));
+  }
+
+  /** 0: the known issues found by their error line; 1: other answers; 2: leads. */
+  private static int tier(Match m, List<Match> known) {
+    if (known.contains(m)) {
+      return 0;
+    }
+    return m.confidence() >= Matcher.REPLY_THRESHOLD ? 1 : 2;
+  }
+}
