@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The {@code --knowledge DIR} option shared by the commands that read entries. */
+/**
+ * The {@code --knowledge DIR} and {@code --packs} options shared by the commands that read entries.
+ */
 final class KnowledgeOption {
   @Option(
       names = "--knowledge",
@@ -17,8 +19,19 @@ final class KnowledgeOption {
       description = "Extra entries (same id replaces a bundled one); default: $KNOWLEDGE_DIR.")
   Path dir;
 
+  @Option(
+      names = "--packs",
+      paramLabel = "PACK[,PACK…]",
+      description =
+          "Bundled packs to load: gke-runtime, everyday; default: $KNOWLEDGE_PACKS, else both.")
+  String packs;
+
   KnowledgeSource source(Map<String, String> env) {
-    return KnowledgeSource.of(dir, env);
+    try {
+      return KnowledgeSource.of(dir, packs, env);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 
   /** The knowledge base alone, without building the index: for commands that do not match. */

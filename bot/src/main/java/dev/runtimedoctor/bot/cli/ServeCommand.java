@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
           + " 3000).",
       "Configuration comes from the environment: SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET,"
           + " SLACK_APP_TOKEN, SLACK_API_URL, PORT, BOT_LANGUAGE, INCIDENT_CHANNEL_PATTERN,"
-          + " CHECKS_ALLOWED_CHANNELS, CHECKS_ALLOWED_USERS, KNOWLEDGE_DIR, FEEDBACK_LOG;"
+          + " CHECKS_ALLOWED_CHANNELS, CHECKS_ALLOWED_USERS, KNOWLEDGE_DIR, KNOWLEDGE_PACKS, FEEDBACK_LOG;"
           + " cluster checks read KUBECONFIG (or ~/.kube/config, or the pod's service account)."
     })
 final class ServeCommand implements Callable<Integer> {
@@ -47,7 +47,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     DiagnosisService service;
     try {
-      service = DiagnosisService.load(new KnowledgeSource(config.knowledgeDir()));
+      service =
+          DiagnosisService.load(
+              new KnowledgeSource(config.knowledgeDir(), config.knowledgePacks()));
     } catch (EntryException e) {
       throw new UserException(e.getMessage());
     } catch (IOException e) {

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.config;
 
+import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +26,8 @@ import java.util.regex.PatternSyntaxException;
  * @param signingSecret required in HTTP mode, unused in Socket Mode
  * @param apiUrl the Web API base, always ending in {@code /}
  * @param port 0 picks a free port (tests, benchmarks)
+ * @param knowledgePacks the bundled knowledge packs to load ({@code KNOWLEDGE_PACKS}, default every
+ *     pack)
  * @param feedbackLog the JSON Lines file feedback and unmatched pastes are appended to
  */
 public record Config(
@@ -37,6 +41,7 @@ public record Config(
     Set<String> checksAllowedChannels,
     Set<String> checksAllowedUsers,
     Optional<Path> knowledgeDir,
+    List<String> knowledgePacks,
     Path feedbackLog) {
 
   /** Slack's Web API, when {@code SLACK_API_URL} is not set. */
@@ -68,6 +73,7 @@ public record Config(
     }
     checksAllowedChannels = Set.copyOf(checksAllowedChannels);
     checksAllowedUsers = Set.copyOf(checksAllowedUsers);
+    knowledgePacks = List.copyOf(knowledgePacks);
   }
 
   /** Whether the bot connects out over Socket Mode rather than serving HTTP. */
@@ -97,6 +103,7 @@ public record Config(
     Set<String> channels = ids(env, "CHECKS_ALLOWED_CHANNELS", CHANNEL_ID, "channel", problems);
     Set<String> users = ids(env, "CHECKS_ALLOWED_USERS", USER_ID, "user", problems);
     Optional<Path> knowledgeDir = directory(env, "KNOWLEDGE_DIR", problems);
+    List<String> knowledgePacks = packs(env, problems);
     Path feedbackLog = feedbackLog(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -112,6 +119,7 @@ public record Config(
         channels,
         users,
         knowledgeDir,
+        knowledgePacks,
         feedbackLog);
   }
 
@@ -240,6 +248,19 @@ public record Config(
     } catch (InvalidPathException e) {
       problems.add(name + ": '" + v.get() + "' is not a path");
       return Optional.empty();
+    }
+  }
+
+  private static List<String> packs(Map<String, String> env, List<String> problems) {
+    Optional<String> v = value(env, KnowledgeSource.PACKS_VARIABLE);
+    if (v.isEmpty()) {
+      return EntryLoader.PACKS;
+    }
+    try {
+      return KnowledgeSource.packs(KnowledgeSource.PACKS_VARIABLE, v.get());
+    } catch (IllegalArgumentException e) {
+      problems.add(e.getMessage());
+      return EntryLoader.PACKS;
     }
   }
 

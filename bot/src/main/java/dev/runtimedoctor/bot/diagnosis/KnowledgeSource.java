@@ -1,24 +1,109 @@
 package dev.runtimedoctor.bot.diagnosis;
 
+import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.EntryException;
 import dev.runtimedoctor.knowledge.entry.EntryLoader;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** Where the knowledge comes from: the bundled entries, plus an optional directory of extras. */
-public record KnowledgeSource(Optional<Path> extraDir) {
+/**
+ * Where the knowledge comes from: the bundled packs that are turned on, plus an optional directory
+ * of extra entries (always loaded; an extra entry with a bundled id replaces it).
+ *
+ * @param packs the bundled packs to load, names from {@link EntryLoader#PACKS}
+ */
+public record KnowledgeSource(Optional<Path> extraDir, List<String> packs) {
 
-  /** The source named by {@code --knowledge}, else {@code KNOWLEDGE_DIR}, else bundled only. */
-  public static KnowledgeSource of(Path option, java.util.Map<String, String> env) {
-    if (option != null) {
-      return new KnowledgeSource(Optional.of(option));
+  /** The environment variable that turns bundled packs on, comma-separated. */
+  public static final String PACKS_VARIABLE = "KNOWLEDGE_PACKS";
+
+  public KnowledgeSource {
+    packs = List.copyOf(packs);
+    for (String p : packs) {
+      if (!EntryLoader.PACKS.contains(p)) {
+        throw new IllegalArgumentException(unknownPack(p));
+      }
     }
-    String dir = env.get("KNOWLEDGE_DIR");
-    return new KnowledgeSource(
-        dir == null || dir.isBlank() ? Optional.empty() : Optional.of(Path.of(dir)));
+  }
+
+  /** Every bundled pack, plus {@code extraDir}. */
+  public KnowledgeSource(Optional<Path> extraDir) {
+    this(extraDir, EntryLoader.PACKS);
+  }
+
+  /**
+   * The source named by {@code --knowledge}, else {@code KNOWLEDGE_DIR}, else bundled only; the
+   * packs named by {@code --packs}, else {@code KNOWLEDGE_PACKS}, else every bundled pack.
+   *
+   * @param dirOption {@code --knowledge}, or null
+   * @param packsOption {@code --packs}, or null
+   * @throws IllegalArgumentException naming the option or variable and the unknown pack
+   */
+  public static KnowledgeSource of(Path dirOption, String packsOption, Map<String, String> env) {
+    Optional<Path> dir;
+    if (dirOption != null) {
+      dir = Optional.of(dirOption);
+    } else {
+      String d = env.get("KNOWLEDGE_DIR");
+      dir = d == null || d.isBlank() ? Optional.empty() : Optional.of(Path.of(d));
+    }
+    List<String> packs;
+    if (packsOption != null) {
+      packs = packs("--packs", packsOption);
+    } else {
+      String v = env.get(PACKS_VARIABLE);
+      packs = v == null || v.isBlank() ? EntryLoader.PACKS : packs(PACKS_VARIABLE, v);
+    }
+    return new KnowledgeSource(dir, packs);
+  }
+
+  /**
+   * The bundled packs a comma-separated list names, in the order given, without repeats.
+   *
+   * @param where the option or variable it came from, for the message
+   * @throws IllegalArgumentException "KNOWLEDGE_PACKS: unknown pack 'everday', did you mean
+   *     'everyday'? (bundled packs: gke-runtime, everyday)", or a list that names no pack
+   */
+  public static List<String> packs(String where, String value) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> unknown = new ArrayList<>();
+    for (String p : value.split(",")) {
+      String name = p.strip();
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (EntryLoader.PACKS.contains(name)) {
+        out.add(name);
+      } else {
+        unknown.add(name);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(where + ": " + unknownPack(unknown.get(0)));
+    }
+    if (out.isEmpty()) {
+      throw new IllegalArgumentException(
+          where + " names no pack (bundled packs: " + String.join(", ", EntryLoader.PACKS) + ")");
+    }
+    return List.copyOf(out);
+  }
+
+  private static String unknownPack(String name) {
+    return "unknown pack '"
+        + name
+        + "'"
+        + Suggestions.didYouMean(name, EntryLoader.PACKS)
+        + " (bundled packs: "
+        + String.join(", ", EntryLoader.PACKS)
+        + ")";
   }
 
   /**
@@ -28,8 +113,8 @@ public record KnowledgeSource(Optional<Path> extraDir) {
    * @throws IOException when the extra directory cannot be read
    */
   public KnowledgeBase load() throws EntryException, IOException {
-    List<dev.runtimedoctor.knowledge.entry.Entry> extra =
+    List<Entry> extra =
         extraDir.isPresent() ? EntryLoader.loadDirectory(extraDir.get()) : List.of();
-    return KnowledgeBase.bundledWith(extra);
+    return KnowledgeBase.bundledWith(packs, extra);
   }
 }

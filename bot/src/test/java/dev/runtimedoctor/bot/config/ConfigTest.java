@@ -20,6 +20,7 @@ class ConfigTest {
     assertThat(c.incidentChannelPattern()).isEmpty();
     assertThat(c.checksAllowedChannels()).isEmpty();
     assertThat(c.knowledgeDir()).isEmpty();
+    assertThat(c.knowledgePacks()).containsExactly("gke-runtime", "everyday");
     assertThat(c.feedbackLog()).isEqualTo(java.nio.file.Path.of("feedback.jsonl"));
   }
 
@@ -110,5 +111,36 @@ class ConfigTest {
                 "SLACK_SIGNING_SECRET", "signing-very-secret",
                 "SLACK_APP_TOKEN", "xapp-very-secret"));
     assertThat(c.toString()).doesNotContain("very-secret").contains("****");
+  }
+
+  @Test
+  @DisplayName("KNOWLEDGE_PACKS turns bundled packs on by name, blanks and repeats ignored")
+  void knowledgePacks() throws ConfigException {
+    Config c =
+        Config.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-1",
+                "SLACK_SIGNING_SECRET", "abc",
+                "KNOWLEDGE_PACKS", " gke-runtime, ,gke-runtime "));
+    assertThat(c.knowledgePacks()).containsExactly("gke-runtime");
+  }
+
+  @Test
+  @DisplayName("an unknown pack in KNOWLEDGE_PACKS is reported with the closest name and the list")
+  void unknownKnowledgePack() {
+    assertThatThrownBy(
+            () ->
+                Config.fromEnv(
+                    Map.of(
+                        "SLACK_BOT_TOKEN", "xoxb-1",
+                        "SLACK_SIGNING_SECRET", "abc",
+                        "KNOWLEDGE_PACKS", "gke-runtime,everday")))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            e ->
+                assertThat(e.problems())
+                    .containsExactly(
+                        "KNOWLEDGE_PACKS: unknown pack 'everday', did you mean 'everyday'?"
+                            + " (bundled packs: gke-runtime, everyday)"));
   }
 }

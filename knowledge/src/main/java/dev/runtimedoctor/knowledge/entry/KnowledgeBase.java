@@ -22,9 +22,19 @@ public final class KnowledgeBase {
     this.byId = m;
   }
 
-  /** The bundled entries, replaced or extended by {@code extra} (same id replaces). */
+  /** Every bundled pack's entries, replaced or extended by {@code extra} (same id replaces). */
   public static KnowledgeBase bundledWith(List<Entry> extra) {
-    List<Entry> all = new ArrayList<>(EntryLoader.bundled());
+    return bundledWith(EntryLoader.PACKS, extra);
+  }
+
+  /**
+   * The entries of the bundled {@code packs}, replaced or extended by {@code extra} (same id
+   * replaces).
+   *
+   * @throws IllegalArgumentException when a pack is not one of {@link EntryLoader#PACKS}
+   */
+  public static KnowledgeBase bundledWith(Collection<String> packs, List<Entry> extra) {
+    List<Entry> all = new ArrayList<>(EntryLoader.bundled(packs));
     all.addAll(extra);
     return new KnowledgeBase(all);
   }
