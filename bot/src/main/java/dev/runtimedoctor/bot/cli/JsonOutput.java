@@ -17,7 +17,7 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
-  /** {@code {"matches":[{"id","title","confidence","evidence":[…]}],"reply":…}}. */
+  /** {@code {"matches":[{"id","title","kind","confidence","basis","evidence":[…]}],"reply":…}}. */
   static JsonObject ask(Diagnosis d, Language lang) {
     JsonObject o = new JsonObject();
     JsonArray matches = new JsonArray();
@@ -25,6 +25,7 @@ final class JsonOutput {
       JsonObject j = new JsonObject();
       j.addProperty("id", m.entry().id());
       j.addProperty("title", m.entry().title().get(lang));
+      j.addProperty("kind", m.entry().kind().code());
       j.addProperty("confidence", m.confidence());
       j.addProperty("basis", m.basis().name().toLowerCase(java.util.Locale.ROOT));
       JsonArray ev = new JsonArray();

@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code show ID}: one entry in full, in one language. */
-@Command(name = "show", description = "Show one known issue in full.")
+@Command(name = "show", description = "Show one entry (known issue or failure mode) in full.")
 final class ShowCommand implements Callable<Integer> {
   private final CliContext ctx;
 
@@ -45,13 +46,25 @@ final class ShowCommand implements Callable<Integer> {
                             + " (runtime-doctor list shows them all)"));
     var out = ctx.out();
     out.println(e.title().get(l));
-    out.println("id: " + e.id() + " · area: " + e.area() + " · " + e.source());
     out.println(
-        (l == Language.IT ? "interessati: " : "affected: ")
-            + AffectedText.affected(e.affected(), l));
-    String fixed = AffectedText.fixed(e.affected());
-    if (!fixed.isEmpty()) {
-      out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
+        "id: "
+            + e.id()
+            + " · "
+            + KnowledgeTexts.kind(e.kind(), l)
+            + " · pack: "
+            + e.pack()
+            + " · area: "
+            + e.area()
+            + " · "
+            + e.source());
+    if (KnowledgeTexts.showsVersions(e)) {
+      out.println(
+          (l == Language.IT ? "interessati: " : "affected: ")
+              + AffectedText.affected(e.affected(), l));
+      String fixed = AffectedText.fixed(e.affected());
+      if (!fixed.isEmpty()) {
+        out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
+      }
     }
     if (!e.signatures().isEmpty()) {
       out.println();
@@ -63,7 +76,7 @@ final class ShowCommand implements Callable<Integer> {
       var text = e.body(l).section(s);
       if (text.isPresent()) {
         out.println();
-        out.println("## " + s.heading(l));
+        out.println("## " + KnowledgeTexts.heading(s, e.kind(), l));
         out.println(text.get());
       }
     }

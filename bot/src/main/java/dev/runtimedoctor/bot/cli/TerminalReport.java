@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -45,26 +46,31 @@ final class TerminalReport {
 
   private void printMatch(Match m, PrintWriter out) {
     Entry e = m.entry();
-    out.printf(Locale.ROOT, "%s  %s %.2f%n", e.id(), t("confidenza", "confidence"), m.confidence());
+    out.printf(
+        Locale.ROOT,
+        "%s  %s %.2f · %s%n",
+        e.id(),
+        t("confidenza", "confidence"),
+        m.confidence(),
+        KnowledgeTexts.kind(e.kind(), lang));
     out.println("  " + e.title().get(lang));
     for (Evidence ev : m.evidence()) {
       out.printf(Locale.ROOT, "  %s %d: %s%n", t("riga", "line"), ev.line(), ev.text());
     }
-    out.println(
-        "  " + t("interessati", "affected") + ": " + AffectedText.affected(e.affected(), lang));
-    String fixed = AffectedText.fixed(e.affected());
-    if (!fixed.isEmpty()) {
-      out.println("  " + t("risolto in", "fixed in") + ": " + fixed);
+    if (KnowledgeTexts.showsVersions(e)) {
+      out.println(
+          "  " + t("interessati", "affected") + ": " + AffectedText.affected(e.affected(), lang));
+      String fixed = AffectedText.fixed(e.affected());
+      if (!fixed.isEmpty()) {
+        out.println("  " + t("risolto in", "fixed in") + ": " + fixed);
+      }
     }
-    out.println();
-    String fix =
-        e.body(lang)
-            .section(Section.RESOLUTION)
-            .or(() -> e.body(lang).section(Section.WORKAROUND))
-            .orElse("");
-    out.println("  " + Section.RESOLUTION.heading(lang).toUpperCase(Locale.ROOT));
-    for (String line : fix.split("\n")) {
-      out.println("    " + line);
+    for (Section s : sections(e)) {
+      out.println();
+      out.println("  " + KnowledgeTexts.heading(s, e.kind(), lang).toUpperCase(Locale.ROOT));
+      for (String line : e.body(lang).section(s).orElse("").split("\n")) {
+        out.println("    " + line);
+      }
     }
     if (!e.references().isEmpty()) {
       out.println();
@@ -81,6 +87,16 @@ final class TerminalReport {
             + e.id()
             + " --lang "
             + lang.code());
+  }
+
+  /** The sections to print: a known issue's fix; a failure mode's meaning, causes and fix. */
+  private List<Section> sections(Entry e) {
+    if (KnowledgeTexts.showsVersions(e)) {
+      return List.of(Section.RESOLUTION);
+    }
+    return KnowledgeTexts.answerSections(e.kind()).stream()
+        .filter(s -> e.body(lang).section(s).isPresent())
+        .toList();
   }
 
   private void printNoMatch(Diagnosis d, PrintWriter out) {

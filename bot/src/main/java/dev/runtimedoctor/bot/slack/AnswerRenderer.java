@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
 import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Entry;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,14 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Renders answers as Block Kit: the known issue's title, confidence, the evidence line, affected
- * versions, the fix and references; or an honest "no known issue" with what to collect next. Every
- * piece of echoed text is redacted and escaped here, the one place text leaves for Slack.
+ * Renders answers as Block Kit: the entry's title, confidence, kind and the evidence line; for a
+ * known issue its affected versions and fix, for a failure mode what it means, how to tell its
+ * causes apart and what to do; references. Or an honest "no known issue" with what to collect next.
+ * Every piece of echoed text is redacted and escaped here, the one place text leaves for Slack.
  */
 public final class AnswerRenderer {
   private static final Pattern GITHUB_ISSUE =
       Pattern.compile("https://github\\.com/([^/]+/[^/]+)/(?:issues|pull)/(\\d+)/?");
-  private static final int MAX_LIST_ROWS = 40;
 
   /** An answer naming known issues, with the buttons {@code o} asks for. */
   public SlackMessage answer(Answer a, AnswerOptions o) {
@@ -66,8 +68,10 @@ public final class AnswerRenderer {
             });
     Match top = a.matches().get(0);
     String fallback =
-        t.knownIssueFallback(
-            Mrkdwn.escape(top.entry().title().get(t.language())), top.confidence());
+        t.answerFallback(
+            KnowledgeTexts.kind(top.entry().kind(), t.language()),
+            Mrkdwn.escape(top.entry().title().get(t.language())),
+            top.confidence());
     return b.build(fallback, t.truncatedMessage(top.entry().id()));
   }
 
@@ -82,24 +86,27 @@ public final class AnswerRenderer {
     b.section(
         "*"
             + t.confidence(m.confidence())
-            + "*"
+            + "* · "
+            + KnowledgeTexts.kind(e.kind(), l)
             + (basis.isEmpty() ? "" : " · " + basis)
             + " · "
             + Mrkdwn.code(e.id()));
     for (Evidence ev : m.evidence()) {
       b.section("_" + t.evidence(ev.line()) + "_\n" + codeBlock(Redactor.redact(ev.text())));
     }
-    List<String> facts = new ArrayList<>();
-    facts.add("*" + t.affected() + "*: " + Mrkdwn.escape(AffectedText.affected(e.affected(), l)));
-    String fixed = AffectedText.fixed(e.affected());
-    if (!fixed.isEmpty()) {
-      facts.add("*" + t.fixedIn() + "*: " + Mrkdwn.escape(fixed));
+    if (KnowledgeTexts.showsVersions(e)) {
+      b.context(versions(e, t, List.of()));
     }
-    b.context(facts);
-    for (Section s : List.of(Section.RESOLUTION, Section.WORKAROUND)) {
+    for (Section s : KnowledgeTexts.answerSections(e.kind())) {
       e.body(l)
           .section(s)
-          .ifPresent(md -> b.section("*" + s.heading(l) + "*\n" + Mrkdwn.fromMarkdown(md)));
+          .ifPresent(
+              md ->
+                  b.section(
+                      "*"
+                          + KnowledgeTexts.heading(s, e.kind(), l)
+                          + "*\n"
+                          + Mrkdwn.fromMarkdown(md)));
     }
     List<String> footer = new ArrayList<>();
     if (!e.references().isEmpty()) {
@@ -182,55 +189,80 @@ public final class AnswerRenderer {
     return new Blocks().section(t.help()).build(t.helpFallback(), "…");
   }
 
-  /** The known issues by area. */
+  /** The entries by pack, then by area. */
   public SlackMessage list(KnowledgeBase kb, Language l) {
     Texts t = new Texts(l);
     Blocks b = new Blocks().header(t.listTitle());
-    List<Entry> entries =
-        kb.entries().stream()
-            .sorted(Comparator.comparing(Entry::area).thenComparing(Entry::id))
-            .toList();
-    StringBuilder sb = new StringBuilder();
-    String area = null;
-    int rows = 0;
-    for (Entry e : entries) {
-      if (rows++ == MAX_LIST_ROWS) {
-        sb.append("\n…");
-        break;
-      }
-      if (!e.area().equals(area)) {
-        area = e.area();
-        sb.append(sb.length() == 0 ? "" : "\n").append('*').append(Mrkdwn.escape(area)).append('*');
-      }
-      sb.append("\n• ")
-          .append(Mrkdwn.code(e.id()))
-          .append(' ')
-          .append(Mrkdwn.escape(e.title().get(l)));
+    Map<String, List<Entry>> byPack = new LinkedHashMap<>();
+    for (Entry e : kb.entries()) {
+      byPack.computeIfAbsent(e.pack(), p -> new ArrayList<>()).add(e);
     }
-    b.section(sb.toString());
+    byPack.forEach(
+        (pack, entries) -> {
+          // One section per pack keeps each under Slack's 3,000 characters in practice, and a
+          // longer one is split by Blocks at a line.
+          StringBuilder sb =
+              new StringBuilder("*")
+                  .append(Mrkdwn.escape(KnowledgeTexts.pack(pack, l)))
+                  .append("* · ")
+                  .append(Mrkdwn.code(pack));
+          String area = null;
+          for (Entry e :
+              entries.stream()
+                  .sorted(Comparator.comparing(Entry::area).thenComparing(Entry::id))
+                  .toList()) {
+            if (!e.area().equals(area)) {
+              area = e.area();
+              sb.append("\n_").append(Mrkdwn.escape(area)).append('_');
+            }
+            sb.append("\n• ")
+                .append(Mrkdwn.code(e.id()))
+                .append(' ')
+                .append(Mrkdwn.escape(e.title().get(l)));
+          }
+          b.section(sb.toString());
+        });
     b.context(List.of(Mrkdwn.code(SlackSurface.COMMAND + " show <id>")));
     return b.build(t.listTitle(), "…");
+  }
+
+  /** {@code facts} followed by a known issue's affected and fixed versions. */
+  private static List<String> versions(Entry e, Texts t, List<String> facts) {
+    Language l = t.language();
+    List<String> out = new ArrayList<>(facts);
+    out.add("*" + t.affected() + "*: " + Mrkdwn.escape(AffectedText.affected(e.affected(), l)));
+    String fixed = AffectedText.fixed(e.affected());
+    if (!fixed.isEmpty()) {
+      out.add("*" + t.fixedIn() + "*: " + Mrkdwn.escape(fixed));
+    }
+    return out;
   }
 
   /** One entry in full. */
   public SlackMessage show(Entry e, Language l) {
     Texts t = new Texts(l);
     Blocks b = new Blocks().header(e.title().get(l));
-    List<String> facts = new ArrayList<>();
-    facts.add(Mrkdwn.code(e.id()) + " · " + Mrkdwn.escape(e.area()));
-    facts.add("*" + t.affected() + "*: " + Mrkdwn.escape(AffectedText.affected(e.affected(), l)));
-    String fixed = AffectedText.fixed(e.affected());
-    if (!fixed.isEmpty()) {
-      facts.add("*" + t.fixedIn() + "*: " + Mrkdwn.escape(fixed));
-    }
-    b.context(facts);
+    List<String> facts =
+        List.of(
+            Mrkdwn.code(e.id())
+                + " · "
+                + KnowledgeTexts.kind(e.kind(), l)
+                + " · "
+                + Mrkdwn.escape(e.area()));
+    b.context(KnowledgeTexts.showsVersions(e) ? versions(e, t, facts) : facts);
     if (!e.signatures().isEmpty()) {
       b.section("*" + t.signatures() + "*\n" + codeBlock(String.join("\n", e.signatures())));
     }
     for (Section s : Section.values()) {
       e.body(l)
           .section(s)
-          .ifPresent(md -> b.section("*" + s.heading(l) + "*\n" + Mrkdwn.fromMarkdown(md)));
+          .ifPresent(
+              md ->
+                  b.section(
+                      "*"
+                          + KnowledgeTexts.heading(s, e.kind(), l)
+                          + "*\n"
+                          + Mrkdwn.fromMarkdown(md)));
     }
     if (!e.references().isEmpty()) {
       b.context(List.of("*" + t.references() + "*: " + String.join(" · ", links(e.references()))));

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.slack.api.bolt.App;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Match;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The App Home tab: how to use the bot, a search over the known issues, and what the bot knows, by
- * area. Published with {@code views.publish} when someone opens the tab, and again with the results
- * when they search (Enter in the field, or the button).
+ * The App Home tab: how to use the bot, a search over the entries (known issues and failure modes),
+ * and what the bot knows, by pack and area. Published with {@code views.publish} when someone opens
+ * the tab, and again with the results when they search (Enter in the field, or the button).
  */
 final class HomeTab {
   private static final Logger log = LoggerFactory.getLogger(HomeTab.class);
@@ -109,20 +111,27 @@ final class HomeTab {
       b.section(results(query, l, t));
     }
     b.divider().header(t.knownIssuesTitle());
-    Map<String, List<Entry>> byArea = new LinkedHashMap<>();
-    service.knowledge().entries().stream()
-        .sorted(Comparator.comparing(Entry::area).thenComparing(Entry::id))
-        .forEach(e -> byArea.computeIfAbsent(e.area(), a -> new ArrayList<>()).add(e));
-    byArea.forEach(
-        (area, entries) -> {
-          StringBuilder sb = new StringBuilder("*").append(Mrkdwn.escape(area)).append('*');
-          for (Entry e : entries) {
-            sb.append("\n• ")
-                .append(Mrkdwn.escape(e.title().get(l)))
-                .append(' ')
-                .append(Mrkdwn.code(e.id()));
-          }
-          b.section(sb.toString());
+    Map<String, Map<String, List<Entry>>> byPack = new LinkedHashMap<>();
+    for (Entry e : service.knowledge().entries()) {
+      byPack
+          .computeIfAbsent(e.pack(), p -> new TreeMap<>())
+          .computeIfAbsent(e.area(), a -> new ArrayList<>())
+          .add(e);
+    }
+    byPack.forEach(
+        (pack, byArea) -> {
+          b.section("*" + Mrkdwn.escape(KnowledgeTexts.pack(pack, l)) + "* · " + Mrkdwn.code(pack));
+          byArea.forEach(
+              (area, entries) -> {
+                StringBuilder sb = new StringBuilder("_").append(Mrkdwn.escape(area)).append('_');
+                for (Entry e : entries.stream().sorted(Comparator.comparing(Entry::id)).toList()) {
+                  sb.append("\n• ")
+                      .append(Mrkdwn.escape(e.title().get(l)))
+                      .append(' ')
+                      .append(Mrkdwn.code(e.id()));
+                }
+                b.section(sb.toString());
+              });
         });
     b.context(List.of(t.homeFooter(service.knowledge().size())));
     return b.build(t.helpFallback(), t.homeTruncated());

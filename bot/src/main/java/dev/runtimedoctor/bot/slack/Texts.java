@@ -82,8 +82,11 @@ final class Texts {
     return t("Condiviso da ", "Shared by ") + "<@" + userId + ">";
   }
 
-  String knownIssueFallback(String title, double confidence) {
-    return t("Problema noto: ", "Known issue: ")
+  /** "Known issue: title (0.97)" or "Failure mode: title (0.97)", from the kind's name. */
+  String answerFallback(String kind, String title, double confidence) {
+    return kind.substring(0, 1).toUpperCase(Locale.ROOT)
+        + kind.substring(1)
+        + ": "
         + title
         + String.format(Locale.ROOT, " (%.2f)", confidence);
   }
@@ -169,7 +172,7 @@ final class Texts {
   }
 
   String listTitle() {
-    return t("Problemi noti", "Known issues");
+    return t("Cosa conosco", "What I know");
   }
 
   String noEntry(String id, String suggestion) {
@@ -345,7 +348,8 @@ final class Texts {
   String homeHowTo() {
     String c = SlackSurface.COMMAND;
     return t(
-        "Riconosco i problemi noti del runtime dei container di GKE negli errori incollati.\n"
+        "Riconosco negli errori incollati i problemi noti del runtime dei container di GKE e"
+            + " gli errori comuni di pod e nodi.\n"
             + "• *Nei canali* in cui sono presente rispondo da solo, nel thread, quando riconosco"
             + " un errore; nei canali di incidente tengo un riepilogo aggiornato.\n"
             + "• *Menzionami* con l'errore, o in risposta al messaggio da analizzare.\n"
@@ -364,7 +368,8 @@ final class Texts {
             + ".\n"
             + "Sotto ogni risposta: _Utile_ / _Non è questo_ (mi aiutano a migliorare),"
             + " l'altra lingua e, per chi è autorizzato, i controlli sul cluster.",
-        "I recognise known GKE container-runtime issues in pasted errors.\n"
+        "I recognise known GKE container-runtime issues and the everyday failures of pods and"
+            + " nodes in pasted errors.\n"
             + "• *In channels* I am in I answer on my own, in the thread, when I recognise an"
             + " error; in incident channels I keep one digest up to date instead.\n"
             + "• *Mention me* with the error, or in reply to the message to diagnose.\n"
@@ -386,7 +391,7 @@ final class Texts {
   }
 
   String searchLabel() {
-    return t("Cerca tra i problemi noti", "Search the known issues");
+    return t("Cerca tra le voci", "Search the entries");
   }
 
   String searchPlaceholder() {
@@ -414,7 +419,7 @@ final class Texts {
   }
 
   String homeFooter(int entries) {
-    return t(entries + " problemi noti · ", entries + " known issues · ")
+    return t(entries + " voci · ", entries + " entries · ")
         + Mrkdwn.code(SlackSurface.COMMAND + " show <id>")
         + t(" ne mostra uno per intero", " shows one in full");
   }

@@ -87,9 +87,20 @@ public final class SlackHarness implements AutoCloseable {
   }
 
   public static SlackHarness start(Map<String, String> extraEnv) throws Exception {
+    return start(SERVICE, extraEnv);
+  }
+
+  /** A bot that diagnoses with {@code service} instead of the bundled knowledge. */
+  public static SlackHarness start(DiagnosisService service) throws Exception {
+    return start(service, Map.of());
+  }
+
+  private static SlackHarness start(DiagnosisService service, Map<String, String> extraEnv)
+      throws Exception {
     FakeSlackApi fake = FakeSlackApi.start();
     try {
-      return start(fake, extraEnv, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT), true);
+      return start(
+          fake, extraEnv, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT), true, service);
     } catch (Exception | AssertionError e) {
       fake.close();
       throw e;
@@ -102,11 +113,15 @@ public final class SlackHarness implements AutoCloseable {
    */
   public static SlackHarness start(
       FakeSlackApi fake, Map<String, String> extraEnv, ClusterAccess clusters) throws Exception {
-    return start(fake, extraEnv, clusters, false);
+    return start(fake, extraEnv, clusters, false, SERVICE);
   }
 
   private static SlackHarness start(
-      FakeSlackApi fake, Map<String, String> extraEnv, ClusterAccess clusters, boolean ownsFake)
+      FakeSlackApi fake,
+      Map<String, String> extraEnv,
+      ClusterAccess clusters,
+      boolean ownsFake,
+      DiagnosisService service)
       throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
@@ -120,7 +135,7 @@ public final class SlackHarness implements AutoCloseable {
     env.putAll(extraEnv);
     Clock clock = Clock.systemUTC();
     SlackServer server =
-        SlackServer.start(Config.fromEnv(env), SERVICE, tuning(), clock, "127.0.0.1", clusters);
+        SlackServer.start(Config.fromEnv(env), service, tuning(), clock, "127.0.0.1", clusters);
     if (!server.awaitReady(Duration.ofSeconds(10))) {
       server.close();
       throw new AssertionError("server not ready");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.runtimedoctor.bot.FixturePacks;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -32,7 +33,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * change, and review the diff.
  */
 class AnswerRendererTest {
-  private static final KnowledgeBase KB = KnowledgeBase.bundledWith(List.of());
+  /** The bundled packs and the fixture failure modes, so both kinds of answer have a golden. */
+  private static final KnowledgeBase KB = FixturePacks.knowledge();
+
   private static final AnswerRenderer RENDERER = new AnswerRenderer();
 
   static Stream<Arguments> goldens() {
@@ -44,6 +47,8 @@ class AnswerRendererTest {
                 + " allocate for range 0: no IP addresses available in range set:"
                 + " 10.48.131.1-10.48.131.62"),
         Arguments.of(
+            "fixture-oom-killed", "Last State: Terminated Reason: OOMKilled Exit Code: 137"),
+        Arguments.of(
             "private-registry-x509",
             "Failed to pull image \"registry.corp.example/app:1.2\": rpc error: code = Unknown desc"
                 + " = failed to resolve reference: x509: certificate signed by unknown authority"));
@@ -51,7 +56,9 @@ class AnswerRendererTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
-  @DisplayName("answers match their golden payloads in both languages and respect Slack's limits")
+  @DisplayName(
+      "known-issue and failure-mode answers match their golden payloads in both languages and"
+          + " respect Slack's limits")
   void matchesGolden(String id, String evidence) throws IOException {
     Entry e = KB.get(id).orElseThrow();
     for (Language l : Language.values()) {
@@ -159,5 +166,26 @@ class AnswerRendererTest {
         assertThat(BlockKitValidator.violations(RENDERER.show(e, l))).as(e.id()).isEmpty();
       }
     }
+  }
+
+  @Test
+  @DisplayName("show and list tell failure modes from known issues: no versions, sections, packs")
+  void failureModesInShowAndList() {
+    String fm =
+        RENDERER.show(KB.get("fixture-crash-loop-backoff").orElseThrow(), Language.EN).blocksJson();
+    String known =
+        RENDERER.show(KB.get("pod-ip-exhaustion").orElseThrow(), Language.EN).blocksJson();
+    String list = RENDERER.list(KB, Language.IT).blocksJson();
+
+    assertThat(fm)
+        .contains("failure mode", "*What it means*", "*How to tell the causes apart*")
+        .contains("*What to do*")
+        .doesNotContain("Affected", "Fixed in", "*Symptom*");
+    assertThat(known).contains("known issue", "*Affected*", "*Resolution*");
+    assertThat(list)
+        .contains("*Problemi noti del runtime dei container di GKE* · `gke-runtime`")
+        .contains("*Errori comuni di pod e nodi (Kubernetes)* · `everyday`")
+        .contains("`fixture-oom-killed`", "`pod-ip-exhaustion`");
+    assertThat(list.indexOf("`pod-ip-exhaustion`")).isLessThan(list.indexOf("`everyday`"));
   }
 }

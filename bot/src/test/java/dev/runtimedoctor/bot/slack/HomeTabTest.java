@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.runtimedoctor.bot.FixturePacks;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
 import java.time.Duration;
@@ -29,7 +30,8 @@ class HomeTabTest {
   }
 
   @Test
-  @DisplayName("app_home_opened → the Home view published: how to use, a search, entries by area")
+  @DisplayName(
+      "app_home_opened → the Home view published: how to use, a search, entries by pack and area")
   void published() throws Exception {
     h.event(SlackPayloads.homeOpened("UALICE001", "messages"));
     h.event(SlackPayloads.homeOpened("UALICE001", "home"));
@@ -44,11 +46,12 @@ class HomeTabTest {
             "/troubleshoot check [&lt;id&gt;]",
             SlackSurface.ACTION_HOME_SEARCH_INPUT,
             SlackSurface.ACTION_HOME_SEARCH,
-            "*networking*",
-            "*windows*",
+            "*Known issues of the GKE container runtime* · `gke-runtime`",
+            "_networking_",
+            "_windows_",
             "`pod-ip-exhaustion`",
             "`windows-drive-letter-mount`",
-            "20 known issues");
+            SlackHarness.SERVICE.knowledge().size() + " entries");
     assertThat(
             BlockKitValidator.violations(new SlackMessage("home", view.getAsJsonArray("blocks"))))
         .isEmpty();
@@ -71,5 +74,22 @@ class HomeTabTest {
     h.interactive(SlackPayloads.homeSearch("UALICE001", "zzzqqq"));
     assertThat(h.fake.await("views.publish", 2, WAIT).get(1).params().get("view"))
         .contains("No entry matches");
+  }
+
+  @Test
+  @DisplayName("the Home tab lists failure modes under their pack and its search finds them")
+  void failureModes() throws Exception {
+    h.close();
+    h = SlackHarness.start(FixturePacks.service());
+    h.interactive(SlackPayloads.homeSearch("UALICE001", "OOMKilled"));
+    String byTitle = h.fake.await("views.publish", 1, WAIT).get(0).params().get("view");
+    h.interactive(SlackPayloads.homeSearch("UALICE001", "Back-off restarting failed container"));
+    String byPaste = h.fake.await("views.publish", 2, WAIT).get(1).params().get("view");
+
+    assertThat(byTitle)
+        .contains("Results for", "`fixture-oom-killed`")
+        .contains("*Everyday failures of pods and nodes (Kubernetes)* · `everyday`");
+    String results = byPaste.substring(0, byPaste.indexOf("What I know"));
+    assertThat(results).contains("Results for", "`fixture-crash-loop-backoff`");
   }
 }

@@ -1,0 +1,77 @@
+package dev.runtimedoctor.bot.diagnosis;
+
+import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.Kind;
+import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.Section;
+import java.util.List;
+
+/**
+ * How an entry is presented according to its kind, in words shared by the terminal and Slack: a
+ * known issue answers with its fix (and its affected versions, elsewhere); a failure mode answers
+ * with what the message means, how to tell its causes apart and what to do.
+ */
+public final class KnowledgeTexts {
+  private KnowledgeTexts() {}
+
+  /** "known issue" / "failure mode", lower case, in {@code lang}. */
+  public static String kind(Kind kind, Language lang) {
+    return switch (kind) {
+      case KNOWN_ISSUE -> t(lang, "problema noto", "known issue");
+      case FAILURE_MODE -> t(lang, "errore comune", "failure mode");
+    };
+  }
+
+  /** The sections of the body an answer shows, in order. */
+  public static List<Section> answerSections(Kind kind) {
+    return kind == Kind.FAILURE_MODE
+        ? List.of(Section.SYMPTOM, Section.CAUSE, Section.RESOLUTION, Section.WORKAROUND)
+        : List.of(Section.RESOLUTION, Section.WORKAROUND);
+  }
+
+  /**
+   * The heading a section is shown under: the entry file's own heading for a known issue; for a
+   * failure mode, what the section answers ("What it means", "How to tell the causes apart", "What
+   * to do").
+   */
+  public static String heading(Section section, Kind kind, Language lang) {
+    if (kind != Kind.FAILURE_MODE) {
+      return section.heading(lang);
+    }
+    return switch (section) {
+      case SYMPTOM -> t(lang, "Cosa significa", "What it means");
+      case CAUSE -> t(lang, "Come distinguere le cause", "How to tell the causes apart");
+      case RESOLUTION -> t(lang, "Cosa fare", "What to do");
+      case WORKAROUND -> section.heading(lang);
+    };
+  }
+
+  /** Whether to show affected and fixed versions: only a known issue has them. */
+  public static boolean showsVersions(Entry e) {
+    return e.kind() == Kind.KNOWN_ISSUE;
+  }
+
+  /**
+   * The title of a pack in lists: what the bundled packs hold, or "extra entries" with the name of
+   * a team's folder.
+   */
+  public static String pack(String pack, Language lang) {
+    return switch (pack) {
+      case "gke-runtime" ->
+          t(
+              lang,
+              "Problemi noti del runtime dei container di GKE",
+              "Known issues of the GKE container runtime");
+      case "everyday" ->
+          t(
+              lang,
+              "Errori comuni di pod e nodi (Kubernetes)",
+              "Everyday failures of pods and nodes (Kubernetes)");
+      default -> t(lang, "Voci aggiuntive", "Extra entries");
+    };
+  }
+
+  private static String t(Language lang, String it, String en) {
+    return lang == Language.IT ? it : en;
+  }
+}
