@@ -71,7 +71,7 @@ final class AskCommand implements Callable<Integer> {
       }
       ctx.out().println(JsonOutput.GSON.toJson(o));
     } else {
-      new TerminalReport(language).print(d, ctx.out());
+      new TerminalReport(language).print(d, paste, ctx.out());
       // The answer is printed before the checks start: a slow or absent cluster never holds it.
       ctx.out().flush();
       if (check) {

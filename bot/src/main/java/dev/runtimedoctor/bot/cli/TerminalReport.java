@@ -21,10 +21,11 @@ final class TerminalReport {
     this.lang = lang;
   }
 
-  void print(Diagnosis d, PrintWriter out) {
+  /** Prints the answer to {@code paste}, or what to collect next when nothing explains it. */
+  void print(Diagnosis d, String paste, PrintWriter out) {
     List<Match> confident = d.confident();
     if (confident.isEmpty()) {
-      printNoMatch(d, out);
+      printNoMatch(d, paste, out);
       return;
     }
     boolean first = true;
@@ -99,7 +100,7 @@ final class TerminalReport {
         .toList();
   }
 
-  private void printNoMatch(Diagnosis d, PrintWriter out) {
+  private void printNoMatch(Diagnosis d, String paste, PrintWriter out) {
     out.println(t("Nessun problema noto riconosciuto.", "No known issue recognised."));
     if (!d.matches().isEmpty()) {
       out.println();
@@ -115,7 +116,7 @@ final class TerminalReport {
     }
     out.println();
     out.println(t("Da raccogliere per capirne di più:", "What to collect next:"));
-    for (String s : NextSteps.of(lang)) {
+    for (String s : NextSteps.forPaste(paste, lang)) {
       out.println("  - " + s.replace("`", ""));
     }
   }

@@ -155,8 +155,10 @@ public final class AnswerRenderer {
     return "<!date^" + epoch + "^{date_short_pretty} {time}|" + utc + ">";
   }
 
-  /** "No known issue": the closest leads, what to collect next. */
-  public SlackMessage noMatch(Diagnosis d, Language l) {
+  /**
+   * "No known issue": the closest leads, and what to collect next for a paste like {@code paste}.
+   */
+  public SlackMessage noMatch(Diagnosis d, String paste, Language l) {
     Texts t = new Texts(l);
     Blocks b = new Blocks();
     b.section(t.noMatch());
@@ -172,7 +174,7 @@ public final class AnswerRenderer {
       b.section(sb.toString());
     }
     StringBuilder next = new StringBuilder(t.collectNext());
-    for (String step : NextSteps.of(l)) {
+    for (String step : NextSteps.forPaste(paste, l)) {
       next.append("\n• ").append(Mrkdwn.fromMarkdown(step));
     }
     b.section(next.toString());

@@ -97,7 +97,7 @@ public final class Diagnoser {
   public SlackMessage noMatch(String text, Diagnosis d, Language l, String surface) {
     metrics.answer("none", surface);
     feedback.unmatched(text, d, surface);
-    return renderer.noMatch(d, l);
+    return renderer.noMatch(d, text, l);
   }
 
   /**

@@ -143,4 +143,23 @@ class PacksCommandTest {
         .contains("affected: ")
         .contains("## Resolution");
   }
+
+  @Test
+  @DisplayName("with nothing recognised, ask's next steps fit the paste: a crash loop's logs")
+  void askNextStepsFitThePaste() {
+    var r =
+        CliRunner.run(
+            "ask",
+            "--lang",
+            "en",
+            "--packs",
+            "gke-runtime",
+            "api-6c9f7d8b9d-7xk2p  0/1  CrashLoopBackOff  7 (2m ago)  14m");
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains("What to collect next")
+        .contains("kubectl logs <pod> -n <namespace> --previous")
+        .doesNotContain("`");
+  }
 }

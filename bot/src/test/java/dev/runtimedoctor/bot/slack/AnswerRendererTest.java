@@ -151,7 +151,7 @@ class AnswerRendererTest {
             Optional.empty(),
             false,
             1);
-    SlackMessage m = RENDERER.noMatch(d, Language.EN);
+    SlackMessage m = RENDERER.noMatch(d, "the deploy is slow today", Language.EN);
     assertThat(BlockKitValidator.violations(m)).isEmpty();
     assertThat(m.blocksJson())
         .contains("No known issue", "gpu-metrics-missing", "0.20", "kubectl describe pod");
@@ -187,5 +187,22 @@ class AnswerRendererTest {
         .contains("*Errori comuni di pod e nodi (Kubernetes)* · `everyday`")
         .contains("`fixture-oom-killed`", "`pod-ip-exhaustion`");
     assertThat(list.indexOf("`pod-ip-exhaustion`")).isLessThan(list.indexOf("`everyday`"));
+  }
+
+  @Test
+  @DisplayName("no match: what to collect next fits the paste, a crash loop its previous logs")
+  void noMatchFitsThePaste() {
+    Diagnosis d = new Diagnosis(List.of(), false, Optional.empty(), false, 1);
+    String crash =
+        RENDERER
+            .noMatch(d, "api-6c9f7d8b9d-7xk2p  0/1  CrashLoopBackOff  7 (2m ago)  14m", Language.EN)
+            .blocksJson();
+    String node =
+        RENDERER
+            .noMatch(d, "ip-10-0-12-34.eu-west-1.compute.internal   NotReady", Language.EN)
+            .blocksJson();
+
+    assertThat(crash).contains("--previous").doesNotContain("describe node");
+    assertThat(node).contains("kubectl describe node", "aws ssm").doesNotContain("gcloud");
   }
 }
