@@ -9,18 +9,30 @@ import dev.runtimedoctor.knowledge.match.Matcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * The labelled cases of {@code shared/eval/dev-cases.jsonl}, and the team's own regression cases
  * (realistic pastes and near-miss errors written from production experience, never from the dev
- * cases), through the bundled knowledge, with the floors the project commits to. Prints the figures
- * so a run shows the margin, not only the verdict.
+ * cases), through the seed's known issues, with the floors the project commits to. Prints the
+ * figures so a run shows the margin, not only the verdict.
  */
 class DevCasesQualityTest {
   static final double MIN_TOP1 = 0.95;
   static final double MIN_TOP3 = 0.98;
+
+  /**
+   * The seed's known issues alone: the cases label the 20 issues and call everything else a
+   * negative, including everyday failures the everyday pack rightly answers, so these figures are
+   * measured on the gke-runtime pack; {@code KnownIssuesKeepFirstTest} checks the same positives
+   * with every pack loaded.
+   */
+  private static Matcher knownIssuesOnly() {
+    return new Matcher(
+        KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled(List.of("gke-runtime")))));
+  }
 
   @Test
   @DisplayName("dev cases: top-1 ≥ 0.95, top-3 ≥ 0.98, no false reply")
@@ -29,7 +41,7 @@ class DevCasesQualityTest {
         Path.of(
             System.getProperty("runtimedoctor.shared", "../../shared"), "eval", "dev-cases.jsonl");
     assertThat(cases).as("labelled cases (shared/ beside the checkout)").exists();
-    Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+    Matcher matcher = knownIssuesOnly();
 
     EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));
 
@@ -47,7 +59,7 @@ class DevCasesQualityTest {
   void regressionCasesMeetTheFloors() throws Exception {
     Path cases =
         Path.of(DevCasesQualityTest.class.getResource("/eval/regression-cases.jsonl").toURI());
-    Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+    Matcher matcher = knownIssuesOnly();
 
     EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));
 
