@@ -1,8 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.knowledge.entry.Suggestions;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -47,13 +45,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // FileOutputStream rather than System.out: a PrintStream swallows write errors, and a failed
-    // write (a full disk) must reach checkError().
-    PrintWriter out =
-        new PrintWriter(
-            new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
-            true);
+    PrintWriter out = StandardOutput.open();
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, System.getenv(), System.in, System.console() != null, out, err);
@@ -110,10 +102,13 @@ public final class Main {
     int code = cl.execute(rest);
     // PrintWriter never throws: a full disk or a closed pipe only shows here.
     if (out.checkError()) {
-      err.println(
-          "runtime-doctor: cannot write the output (full disk, or the reader went away):"
-              + " what was printed is incomplete");
       code = ExitCodes.INTERNAL;
+      // "| head" closing the pipe early is how pipes end, not a loss worth a message.
+      if (!(out instanceof StandardOutput so && so.readerGone())) {
+        err.println(
+            "runtime-doctor: cannot write the output (full disk, or the reader went away):"
+                + " what was printed is incomplete");
+      }
     }
     err.flush();
     return code;
