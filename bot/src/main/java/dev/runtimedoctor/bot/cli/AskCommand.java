@@ -52,8 +52,16 @@ final class AskCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String paste =
-        text == null || text.isEmpty() ? InputText.read(ctx.in()) : String.join(" ", text);
+    boolean fromStdin = text == null || text.isEmpty();
+    if (fromStdin && ctx.terminal()) {
+      // Without this a person who typed only "ask" sees a command that seems to hang.
+      ctx.err()
+          .println(
+              "reading the paste from standard input: paste it, then press Ctrl-D"
+                  + " (or give it as arguments: runtime-doctor ask \"…\")");
+      ctx.err().flush();
+    }
+    String paste = fromStdin ? InputText.read(ctx.in()) : String.join(" ", text);
     if (paste.isBlank()) {
       throw new UserException(
           "nothing to diagnose: give the error text as arguments or on standard input");
@@ -96,6 +104,10 @@ final class AskCommand implements Callable<Integer> {
     if (top.get().checks().isEmpty()) {
       return new ClusterRun(
           "none", List.of(), Optional.of(top.get().id() + " has no cluster checks"));
+    }
+    Optional<String> unusable = cluster.unusable(ctx.env());
+    if (unusable.isPresent()) {
+      return new ClusterRun("none", List.of(), unusable);
     }
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
       return new ClusterRun(

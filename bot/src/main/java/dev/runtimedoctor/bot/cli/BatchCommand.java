@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cli;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -15,10 +17,30 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code batch}: JSON Lines in ({@code {"id","text"}}), JSON Lines out, one JVM for all. A bad line
- * gets an {@code error} line of its own and the rest carry on.
+ * gets an {@code {"id","error"}} line of its own, with the case's id when it could be read, and the
+ * rest carry on.
  */
-@Command(name = "batch", description = "Diagnose JSON Lines {\"id\",\"text\"} from standard input.")
+@Command(
+    name = "batch",
+    description = {
+      "Diagnose JSON Lines {\"id\",\"text\"} from standard input; print one JSON line per case:"
+          + " {\"id\",\"matches\":[{\"id\",\"confidence\"}],\"reply\",\"micros\"}.",
+      "A line that cannot be read gets {\"id\",\"error\"} (id null when unreadable) and the rest"
+          + " carry on."
+    },
+    footer = {
+      "",
+      "Exit 0 when at least one case was diagnosed, 2 when no line could be read, 1 when the"
+          + " output could not be written."
+    })
 final class BatchCommand implements Callable<Integer> {
+  /** Lines between checks that the output is still being written (a check flushes). */
+  private static final int WRITE_CHECK_LINES = 256;
+
+  /** Error lines always carry "id", null when it could not be read: one shape for scripts. */
+  private static final Gson ERROR_GSON =
+      new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
+
   private final CliContext ctx;
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
@@ -33,6 +55,7 @@ final class BatchCommand implements Callable<Integer> {
     BufferedReader in =
         new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8), 1 << 16);
     int lineNo = 0;
+    int cases = 0;
     int bad = 0;
     try {
       String line;
@@ -41,31 +64,92 @@ final class BatchCommand implements Callable<Integer> {
         if (line.isBlank()) {
           continue;
         }
+        cases++;
         JsonObject result;
         try {
-          JsonElement el = JsonParser.parseString(line);
-          if (!el.isJsonObject()
-              || !el.getAsJsonObject().has("text")
-              || !el.getAsJsonObject().get("text").isJsonPrimitive()) {
-            throw new JsonParseException("expected an object with a \"text\" string");
-          }
-          JsonObject o = el.getAsJsonObject();
-          String id = o.has("id") && !o.get("id").isJsonNull() ? o.get("id").getAsString() : null;
-          result = JsonOutput.batch(id, service.diagnose(o.get("text").getAsString()));
-        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException e) {
+          Case c = Case.parse(line);
+          result = JsonOutput.batch(c.id(), service.diagnose(c.text()));
+        } catch (BadLine e) {
           bad++;
           result = new JsonObject();
-          result.add("id", null);
+          result.addProperty("id", e.id);
           result.addProperty("error", "line " + lineNo + ": " + e.getMessage());
           ctx.err()
-              .println("batch: line " + lineNo + ": not a {\"id\",\"text\"} JSON object, skipped");
+              .println(
+                  "batch: line "
+                      + lineNo
+                      + (e.id == null ? "" : " (id " + e.id + ")")
+                      + ": "
+                      + e.getMessage()
+                      + ", skipped");
         }
-        ctx.out().println(JsonOutput.GSON.toJson(result));
+        ctx.out().println((result.has("error") ? ERROR_GSON : JsonOutput.GSON).toJson(result));
+        // Nobody reads the rest when the output is gone (a full disk): stop, Main says so.
+        if (cases % WRITE_CHECK_LINES == 0 && ctx.out().checkError()) {
+          return ExitCodes.INTERNAL;
+        }
       }
     } catch (IOException e) {
       throw new UserException("cannot read standard input: " + e.getMessage());
     }
     ctx.out().flush();
-    return bad > 0 && bad == lineNo ? 2 : 0;
+    return bad > 0 && bad == cases ? ExitCodes.USAGE : ExitCodes.OK;
+  }
+
+  /** One input line: the case's id (null when absent) and its text. */
+  private record Case(String id, String text) {
+    static Case parse(String line) throws BadLine {
+      JsonElement el;
+      try {
+        el = JsonParser.parseString(line);
+      } catch (JsonParseException e) {
+        throw new BadLine(null, "not JSON: expected one {\"id\",\"text\"} object a line");
+      }
+      if (!el.isJsonObject()) {
+        throw new BadLine(null, "expected a JSON object {\"id\",\"text\"}, not " + kind(el));
+      }
+      JsonObject o = el.getAsJsonObject();
+      JsonElement idEl = o.get("id");
+      String id =
+          idEl != null && idEl.isJsonPrimitive() ? idEl.getAsJsonPrimitive().getAsString() : null;
+      if (idEl != null && !idEl.isJsonNull() && id == null) {
+        throw new BadLine(null, "\"id\" must be a string or a number, not " + kind(idEl));
+      }
+      JsonElement text = o.get("text");
+      if (text == null || text.isJsonNull()) {
+        throw new BadLine(id, "no \"text\" to diagnose");
+      }
+      if (!text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+        throw new BadLine(id, "\"text\" must be a string, not " + kind(text));
+      }
+      return new Case(id, text.getAsString());
+    }
+
+    private static String kind(JsonElement e) {
+      if (e.isJsonArray()) {
+        return "an array";
+      }
+      if (e.isJsonObject()) {
+        return "an object";
+      }
+      if (e.isJsonNull()) {
+        return "null";
+      }
+      return e.getAsJsonPrimitive().isString()
+          ? "a string"
+          : e.getAsJsonPrimitive().isBoolean() ? "a boolean" : "a number";
+    }
+  }
+
+  /** A line that is not a case; {@code id} is the case's id when it could be read. */
+  private static final class BadLine extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    private final String id;
+
+    BadLine(String id, String message) {
+      super(message);
+      this.id = id;
+    }
   }
 }

@@ -3,11 +3,12 @@ package dev.runtimedoctor.bot.cli;
 import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.CheckScope;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
+import dev.runtimedoctor.bot.cluster.Verdict;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
-import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,8 +18,17 @@ import picocli.CommandLine.Option;
 @Command(
     name = "check",
     description =
-        "Run read-only cluster checks: confirmed, not-affected, inconclusive or unavailable.")
+        "Run read-only cluster checks: confirmed, not-affected, inconclusive or unavailable.",
+    footer = {
+      "",
+      "The cluster: KUBECONFIG, else ~/.kube/config, else the pod's service account.",
+      "Exit 0 when checks ran, 3 when none could (no cluster, unreadable kubeconfig, API server"
+          + " unreachable or forbidden), 2 bad usage."
+    })
 final class CheckCommand implements Callable<Integer> {
+  /** Shorter shared endings ("denied") are not a reason worth saying alone. */
+  private static final int MIN_REASON = 12;
+
   private final CliContext ctx;
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
@@ -48,15 +58,55 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     List<Entry> selected = select(kb);
+    Optional<String> unusable = cluster.unusable(ctx.env());
+    if (unusable.isPresent()) {
+      throw new UserException(
+          "no cluster checks ran: " + unusable.get(), ExitCodes.NOTHING_CHECKED);
+    }
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
       List<CheckResult> results = checks.run(selected, CheckScope.of(namespace, pod, node));
+      boolean nothingChecked =
+          !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == Verdict.UNAVAILABLE);
+      Optional<String> reason =
+          nothingChecked
+              ? commonReason(results.stream().map(CheckResult::summary).toList())
+              : Optional.empty();
       if (json) {
         ctx.out().println(JsonOutput.GSON.toJson(JsonOutput.checks(checks.context(), results)));
+      } else if (reason.isPresent()) {
+        // One reason for every check (API server down, RBAC): say it once, not once per check.
+        ctx.err()
+            .println("no cluster checks ran on context " + checks.context() + ": " + reason.get());
       } else {
         CheckReport.print(checks.context(), results, ctx.out());
       }
+      return nothingChecked ? ExitCodes.NOTHING_CHECKED : ExitCodes.OK;
     }
-    return 0;
+  }
+
+  /**
+   * What every summary ends with after a ": " ("cannot list nodes …: cannot reach the API server at
+   * …"), when they share it: one cause for all, to say once rather than once per check.
+   */
+  static Optional<String> commonReason(List<String> summaries) {
+    List<String> firsts = summaries.stream().map(x -> x.lines().findFirst().orElse("")).toList();
+    String first = firsts.get(0);
+    int common = first.length();
+    for (String other : firsts) {
+      int n = 0;
+      while (n < Math.min(common, other.length())
+          && first.charAt(first.length() - 1 - n) == other.charAt(other.length() - 1 - n)) {
+        n++;
+      }
+      common = n;
+    }
+    int start = first.length() - common;
+    if (start > 0 && !first.startsWith(": ", start - 2)) {
+      int next = first.indexOf(": ", start);
+      start = next < 0 ? first.length() : next + 2;
+    }
+    String reason = first.substring(start).strip();
+    return reason.length() < MIN_REASON ? Optional.empty() : Optional.of(reason);
   }
 
   private List<Entry> select(KnowledgeBase kb) {
@@ -65,16 +115,7 @@ final class CheckCommand implements Callable<Integer> {
     }
     List<Entry> out = new ArrayList<>();
     for (String id : entries) {
-      Entry e =
-          kb.get(id)
-              .orElseThrow(
-                  () ->
-                      new UserException(
-                          "no entry '"
-                              + id
-                              + "'"
-                              + Suggestions.didYouMean(id, kb.ids())
-                              + " (runtime-doctor list shows them all)"));
+      Entry e = kb.get(id).orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
       if (e.checks().isEmpty()) {
         throw new UserException("entry '" + id + "' has no cluster checks");
       }

@@ -2,8 +2,21 @@ package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
+import dev.runtimedoctor.bot.cluster.ClusterTarget;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 import picocli.CommandLine.Option;
 
 /** The {@code --context} option of the commands that read a cluster. */
@@ -16,5 +29,51 @@ final class ContextOption {
 
   ClusterChecks connect(Map<String, String> env) {
     return ClusterChecks.connect(env, Optional.ofNullable(context), ClusterSettings.DEFAULT);
+  }
+
+  /**
+   * Why no check could run, decided before connecting, in one line that says what to fix: no
+   * cluster configured, or a kubeconfig that is not YAML. Empty when the checks may try.
+   */
+  Optional<String> unusable(Map<String, String> env) {
+    ClusterTarget target = ClusterTarget.resolve(env, Optional.ofNullable(context));
+    if (target instanceof ClusterTarget.Missing missing) {
+      return Optional.of(missing.reason());
+    }
+    if (target instanceof ClusterTarget.Kubeconfig k) {
+      return kubeconfigProblem(k);
+    }
+    return Optional.empty();
+  }
+
+  /** Reads the file's YAML structure only: fabric8's own parse error is a multi-line trace. */
+  private static Optional<String> kubeconfigProblem(ClusterTarget.Kubeconfig k) {
+    String fix = ": fix it, or point KUBECONFIG at another file";
+    Node root;
+    try (Reader r = Files.newBufferedReader(k.file(), StandardCharsets.UTF_8)) {
+      root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
+    } catch (MarkedYAMLException e) {
+      Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+      String where = mark == null ? "" : " at line " + (mark.getLine() + 1);
+      return Optional.of(
+          "the kubeconfig "
+              + k.file()
+              + " is not valid YAML"
+              + where
+              + " ("
+              + e.getProblem()
+              + ")"
+              + fix);
+    } catch (YAMLException | IOException e) {
+      return Optional.of("cannot read the kubeconfig " + k.file() + fix);
+    }
+    if (!(root instanceof MappingNode)) {
+      return Optional.of(
+          "the kubeconfig "
+              + k.file()
+              + " is not a kubeconfig (no clusters, contexts and users)"
+              + fix);
+    }
+    return Optional.empty();
   }
 }

@@ -1,13 +1,18 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.eval.EvalReport;
 import dev.runtimedoctor.knowledge.eval.Evaluation;
+import dev.runtimedoctor.knowledge.eval.LabelledCase;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import dev.runtimedoctor.knowledge.match.Matcher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +25,21 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "eval",
-    description = "Score the matcher on labelled cases {\"id\",\"expected\",\"text\"}.")
+    description = "Score the matcher on labelled cases {\"id\",\"expected\",\"text\"}.",
+    footer = {
+      "",
+      "Exit 0 when every floor is met, 1 when one is missed, 2 when the cases cannot be read,"
+          + " hold none, or expect an entry that does not exist."
+    })
 final class EvalCommand implements Callable<Integer> {
   private final CliContext ctx;
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
 
-  @Parameters(index = "0", paramLabel = "CASES.jsonl")
+  @Parameters(
+      index = "0",
+      paramLabel = "CASES.jsonl",
+      description = "JSON Lines, one case a line: expected is an entry id, or null for a negative.")
   Path cases;
 
   @Option(names = "--min-top1", description = "Floor for top-1 (default 0.95).")
@@ -49,13 +62,32 @@ final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    EvalReport r;
+    KnowledgeBase kb = knowledge.knowledge(ctx.env());
+    List<LabelledCase> labelled;
     try {
-      Matcher matcher = new Matcher(KnowledgeIndex.build(knowledge.knowledge(ctx.env())));
-      r = Evaluation.run(matcher, Evaluation.read(cases));
+      labelled = Evaluation.read(cases);
     } catch (IOException e) {
       throw new UserException("cannot read cases: " + e.getMessage());
     }
+    if (labelled.isEmpty()) {
+      throw new UserException(
+          cases + " holds no cases: one {\"id\",\"expected\",\"text\"} object a line");
+    }
+    // A label naming no entry would score as a miss forever: a typo, or the wrong --knowledge.
+    Set<String> unknown = new TreeSet<>();
+    labelled.forEach(c -> c.expected().filter(id -> kb.get(id).isEmpty()).ifPresent(unknown::add));
+    if (!unknown.isEmpty()) {
+      String first = unknown.iterator().next();
+      throw new UserException(
+          cases
+              + ": "
+              + unknown.size()
+              + " expected id(s) name no entry: "
+              + String.join(", ", unknown)
+              + UnknownEntry.suggestion(first, kb.ids())
+              + " (runtime-doctor list shows them all)");
+    }
+    EvalReport r = Evaluation.run(new Matcher(KnowledgeIndex.build(kb)), labelled);
     PrintWriter out = ctx.out();
     out.printf(Locale.ROOT, "cases: %d positives, %d negatives%n", r.positives(), r.negatives());
     boolean ok = floor(out, "top1", r.top1(), minTop1, true);

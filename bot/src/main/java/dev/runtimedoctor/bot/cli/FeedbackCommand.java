@@ -50,7 +50,16 @@ final class FeedbackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (top < 0) {
+      throw new UserException("--top must be 0 or more, not " + top);
+    }
     Path path = path();
+    if (Files.isDirectory(path)) {
+      throw new UserException(
+          path
+              + " is a directory: --log (or FEEDBACK_LOG) names the log file, e.g. "
+              + path.resolve(Config.DEFAULT_FEEDBACK_LOG.getFileName()));
+    }
     if (!Files.isRegularFile(path)) {
       throw new UserException(
           "no feedback log at " + path + " (set FEEDBACK_LOG or pass --log FILE)");
@@ -68,7 +77,7 @@ final class FeedbackCommand implements Callable<Integer> {
     if (json) {
       ctx.out().println(JsonOutput.GSON.toJson(json(s)));
     } else {
-      print(path, s, ctx.out());
+      print(path, s, top, ctx.out());
     }
     return 0;
   }
@@ -85,7 +94,7 @@ final class FeedbackCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(Path path, FeedbackSummary s, PrintWriter out) {
+  private static void print(Path path, FeedbackSummary s, int top, PrintWriter out) {
     out.printf(
         Locale.ROOT,
         "feedback in %s: %d records, %d helpful, %d not it%n",
@@ -107,6 +116,10 @@ final class FeedbackCommand implements Callable<Integer> {
       for (FeedbackSummary.Confusion c : s.confusions()) {
         out.printf(Locale.ROOT, "%5d  %s → %s%n", c.count(), c.answered(), c.actual());
       }
+    }
+    if (top == 0) {
+      // Asked for none: "no unmatched pastes recorded" would claim there are none.
+      return;
     }
     out.println();
     if (s.candidates().isEmpty()) {

@@ -21,7 +21,10 @@ final class ListCommand implements Callable<Integer> {
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
 
-  @Option(names = "--lang", paramLabel = "it|en")
+  @Option(
+      names = "--lang",
+      paramLabel = "it|en",
+      description = "Title language (default: $BOT_LANGUAGE, else it).")
   String lang;
 
   ListCommand(CliContext ctx) {

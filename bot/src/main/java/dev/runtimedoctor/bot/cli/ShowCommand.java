@@ -6,7 +6,6 @@ import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Section;
-import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,10 +19,16 @@ final class ShowCommand implements Callable<Integer> {
 
   @Mixin KnowledgeOption knowledge = new KnowledgeOption();
 
-  @Option(names = "--lang", paramLabel = "it|en")
+  @Option(
+      names = "--lang",
+      paramLabel = "it|en",
+      description = "Language of the text (default: $BOT_LANGUAGE, else it).")
   String lang;
 
-  @Parameters(index = "0", paramLabel = "ID")
+  @Parameters(
+      index = "0",
+      paramLabel = "ID",
+      description = "The entry's id, as 'runtime-doctor list' shows it.")
   String id;
 
   ShowCommand(CliContext ctx) {
@@ -34,16 +39,7 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
-    Entry e =
-        kb.get(id)
-            .orElseThrow(
-                () ->
-                    new UserException(
-                        "no entry '"
-                            + id
-                            + "'"
-                            + Suggestions.didYouMean(id, kb.ids())
-                            + " (runtime-doctor list shows them all)"));
+    Entry e = kb.get(id).orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
     var out = ctx.out();
     out.println(e.title().get(l));
     out.println(

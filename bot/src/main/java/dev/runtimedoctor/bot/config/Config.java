@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -48,6 +49,10 @@ public record Config(
   public static final String DEFAULT_API_URL = "https://slack.com/api/";
 
   public static final int DEFAULT_PORT = 3000;
+
+  /** The levels logback accepts for LOG_LEVEL (in any case). */
+  private static final List<String> LOG_LEVELS =
+      List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   /** Where feedback goes when {@code FEEDBACK_LOG} is not set: the working directory. */
   public static final Path DEFAULT_FEEDBACK_LOG = Path.of("feedback.jsonl");
@@ -105,6 +110,7 @@ public record Config(
     Optional<Path> knowledgeDir = directory(env, "KNOWLEDGE_DIR", problems);
     List<String> knowledgePacks = packs(env, problems);
     Path feedbackLog = feedbackLog(env, problems);
+    logLevel(env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
@@ -261,6 +267,18 @@ public record Config(
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return EntryLoader.PACKS;
+    }
+  }
+
+  /**
+   * LOG_LEVEL is read by logback.xml, not here; checked here so a typo is reported with the rest
+   * instead of logback quietly logging at DEBUG.
+   */
+  private static void logLevel(Map<String, String> env, List<String> problems) {
+    Optional<String> v = value(env, "LOG_LEVEL");
+    if (v.isPresent() && !LOG_LEVELS.contains(v.get().toUpperCase(Locale.ROOT))) {
+      problems.add(
+          "LOG_LEVEL must be one of " + String.join(", ", LOG_LEVELS) + ", not '" + v.get() + "'");
     }
   }
 

@@ -110,11 +110,18 @@ public record KnowledgeSource(Optional<Path> extraDir, List<String> packs) {
    * Loads the knowledge base.
    *
    * @throws EntryException for a bad extra entry, located by file and line
-   * @throws IOException when the extra directory cannot be read
+   * @throws IOException when the extra directory cannot be read or holds no entries
    */
   public KnowledgeBase load() throws EntryException, IOException {
     List<Entry> extra =
         extraDir.isPresent() ? EntryLoader.loadDirectory(extraDir.get()) : List.of();
+    if (extraDir.isPresent() && extra.isEmpty()) {
+      // Most likely the wrong folder: silently serving the bundled entries alone would hide it.
+      throw new IOException(
+          extraDir.get()
+              + " holds no entries (*.md files): point --knowledge or KNOWLEDGE_DIR at the folder"
+              + " of entries, or unset it");
+    }
     return KnowledgeBase.bundledWith(packs, extra);
   }
 }

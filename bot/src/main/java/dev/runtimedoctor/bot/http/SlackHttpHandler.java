@@ -75,6 +75,13 @@ public final class SlackHttpHandler extends Handler.Abstract {
     } else if ("POST".equals(method)
         && SlackSurface.EVENTS_PATH.equals(path)
         && verifier.isPresent()) {
+      if (request.getLength() > MAX_BODY) {
+        // Refused before reading: answering from asByteArrayAsync's failure callback completes
+        // the exchange while Jetty still fails the request's content, which hits a recycled
+        // channel (a NullPointerException in Jetty's SerializedInvoker).
+        write(response, callback, 413, TEXT, "request too large\n");
+        return true;
+      }
       // The continuation runs Bolt: BLOCKING tells Jetty to run it on a pool thread.
       Content.Source.asByteArrayAsync(
           request,

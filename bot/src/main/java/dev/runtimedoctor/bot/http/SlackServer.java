@@ -129,8 +129,13 @@ public final class SlackServer implements AutoCloseable {
         log.info("ready bot_user={}", self.userId());
         return;
       } catch (SlackCallException | IOException | RuntimeException e) {
+        // "auth.test failed: io" alone does not say where nor why: name the API and the cause.
         log.warn(
-            "not ready yet, retrying in {} ms: {}", tuning.bootRetry().toMillis(), e.getMessage());
+            "not ready yet, retrying in {} ms: {} (api={}{})",
+            tuning.bootRetry().toMillis(),
+            e.getMessage(),
+            config.apiUrl(),
+            cause(e));
       }
       try {
         Thread.sleep(tuning.bootRetry().toMillis());
@@ -138,6 +143,21 @@ public final class SlackServer implements AutoCloseable {
         return;
       }
     }
+  }
+
+  /** The deepest cause's class and message, e.g. {@code ConnectException: Connection refused}. */
+  private static String cause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    if (root == e) {
+      return "";
+    }
+    String message = root.getMessage();
+    return " cause="
+        + root.getClass().getSimpleName()
+        + (message == null || message.isBlank() ? "" : ": " + message.lines().findFirst().get());
   }
 
   /** The port Jetty listens on (the chosen one when {@code PORT} was 0). */

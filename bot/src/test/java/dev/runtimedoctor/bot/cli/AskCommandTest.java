@@ -96,4 +96,28 @@ class AskCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("ask");
   }
+
+  @Test
+  @DisplayName("ask with no text on a terminal says it reads standard input, then reads it")
+  void askOnATerminalSaysItReadsStandardInput() {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+
+    int code =
+        Main.run(
+            new String[] {"ask", "--json"},
+            Map.of(),
+            new java.io.ByteArrayInputStream(POD_IP.getBytes(StandardCharsets.UTF_8)),
+            true,
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(err, true));
+    var piped = CliRunner.run(POD_IP.getBytes(StandardCharsets.UTF_8), Map.of(), "ask", "--json");
+
+    assertThat(code).isZero();
+    assertThat(err.toString())
+        .startsWith("reading the paste from standard input")
+        .contains("Ctrl-D");
+    assertThat(out.toString()).contains("pod-ip-exhaustion");
+    assertThat(piped.err()).isEmpty();
+  }
 }

@@ -51,4 +51,51 @@ class BatchCommandTest {
     assertThat(out.get(2)).contains("\"error\":\"line 3:");
     assertThat(r.err()).contains("line 1").contains("line 3").doesNotContain("Exception");
   }
+
+  @Test
+  @DisplayName("error lines are plain sentences and keep the case's id when it was readable")
+  void errorLinesArePlainAndKeepTheId() {
+    String in =
+        String.join(
+            "\n",
+            "{\"id\":\"c1\",\"text\":\"cni config uninitialized\"",
+            "[\"id\",\"text\"]",
+            "{\"id\":\"c3\"}",
+            "{\"id\":\"c4\",\"text\":{\"msg\":\"x\"}}",
+            "{\"id\":7,\"text\":\"lunch?\"}",
+            "");
+
+    var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    assertThat(r.code()).isZero();
+    List<JsonObject> lines =
+        r.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    assertThat(lines).hasSize(5);
+    assertThat(lines.get(0).get("id").isJsonNull()).isTrue();
+    assertThat(lines.get(0).get("error").getAsString())
+        .isEqualTo("line 1: not JSON: expected one {\"id\",\"text\"} object a line");
+    assertThat(lines.get(1).get("error").getAsString())
+        .isEqualTo("line 2: expected a JSON object {\"id\",\"text\"}, not an array");
+    assertThat(lines.get(2).get("id").getAsString()).isEqualTo("c3");
+    assertThat(lines.get(2).get("error").getAsString())
+        .isEqualTo("line 3: no \"text\" to diagnose");
+    assertThat(lines.get(3).get("id").getAsString()).isEqualTo("c4");
+    assertThat(lines.get(3).get("error").getAsString())
+        .isEqualTo("line 4: \"text\" must be a string, not an object");
+    assertThat(lines.get(4).get("id").getAsString()).isEqualTo("7");
+    assertThat(lines.get(4).has("matches")).isTrue();
+    assertThat(r.out() + r.err())
+        .doesNotContain("Exception")
+        .doesNotContain("JsonReader")
+        .doesNotContain("JsonObject");
+    assertThat(r.err()).contains("batch: line 3 (id c3): no \"text\" to diagnose, skipped");
+  }
+
+  @Test
+  @DisplayName("no readable line at all is a usage error, exit 2")
+  void nothingReadable() {
+    var r = CliRunner.run("oops\n".getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    assertThat(r.code()).isEqualTo(2);
+  }
 }

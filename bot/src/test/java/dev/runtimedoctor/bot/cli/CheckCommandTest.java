@@ -152,6 +152,55 @@ class CheckCommandTest {
     assertThat(checks.get("note").getAsString()).isEqualTo("no known issue recognised");
   }
 
+  @Test
+  @DisplayName("check with no cluster configured says what to set up in one line, exit 3")
+  void noCluster(@TempDir Path home) {
+    Run run = run(Map.of("HOME", home.toString()), "check");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("no cluster checks ran: no cluster configured: set KUBECONFIG");
+  }
+
+  @Test
+  @DisplayName("a malformed kubeconfig is one line with the file and the line, no YAML trace")
+  void brokenKubeconfig(@TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("config");
+    java.nio.file.Files.writeString(kubeconfig, "apiVersion: v1\nclusters: [\n  - name: x\n::\n");
+
+    Run text = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check");
+    Run json = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check", "--json");
+
+    assertThat(text.code()).isEqualTo(3);
+    assertThat(text.out()).isEmpty();
+    assertThat(text.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("no cluster checks ran: the kubeconfig " + kubeconfig + " is not valid YAML")
+        .contains("at line 3")
+        .endsWith("fix it, or point KUBECONFIG at another file");
+    assertThat(json.code()).isEqualTo(3);
+    assertThat(json.err()).isEqualTo(text.err());
+  }
+
+  @Test
+  @DisplayName("an unreachable API server is said once, not once per check, exit 3")
+  void unreachableCluster(@TempDir Path dir) {
+    Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:1");
+
+    Run run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("no cluster checks ran on context ")
+        .contains("cannot reach the API server");
+  }
+
   private static String verdict(JsonArray results, String entry, String check) {
     return stream(results)
         .map(JsonElement::getAsJsonObject)

@@ -43,4 +43,40 @@ class EvalCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
   }
+
+  @Test
+  @DisplayName("a cases file with no cases says so, exit 2")
+  void emptyCases() throws IOException {
+    Path cases = dir.resolve("empty.jsonl");
+    Files.writeString(cases, "\n\n");
+
+    var r = CliRunner.run("eval", cases.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip())
+        .isEqualTo(cases + " holds no cases: one {\"id\",\"expected\",\"text\"} object a line");
+  }
+
+  @Test
+  @DisplayName("labels that name no entry are listed with a suggestion, exit 2")
+  void labelsNamingNoEntry() throws IOException {
+    Path cases = dir.resolve("typo.jsonl");
+    Files.writeString(
+        cases,
+        """
+        {"id":"a","expected":"pod-ip-exhaustoin","text":"failed to allocate for range 0"}
+        {"id":"b","expected":null,"text":"lunch?"}
+        """);
+
+    var r = CliRunner.run("eval", cases.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().strip())
+        .isEqualTo(
+            cases
+                + ": 1 expected id(s) name no entry: pod-ip-exhaustoin, did you mean"
+                + " 'pod-ip-exhaustion'? (runtime-doctor list shows them all)");
+  }
 }

@@ -68,4 +68,33 @@ class FeedbackCommandTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("no feedback log at").contains("FEEDBACK_LOG");
   }
+
+  @Test
+  @DisplayName("--top 0 lists no unmatched pastes without claiming there are none")
+  void topZero(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("f.jsonl");
+    Files.writeString(log, LOG);
+
+    CliRunner.Result r = CliRunner.run("feedback", "--top", "0", "--log", log.toString());
+    CliRunner.Result negative = CliRunner.run("feedback", "--top", "-1", "--log", log.toString());
+
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("5 records").doesNotContain("no unmatched pastes recorded");
+    assertThat(r.out()).doesNotContain("feedfacecafebeef");
+    assertThat(negative.code()).isEqualTo(2);
+    assertThat(negative.err().strip()).isEqualTo("--top must be 0 or more, not -1");
+  }
+
+  @Test
+  @DisplayName("--log naming a directory says so, rather than that the log does not exist")
+  void logIsADirectory(@TempDir Path dir) {
+    CliRunner.Result r = CliRunner.run("feedback", "--log", dir.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            dir
+                + " is a directory: --log (or FEEDBACK_LOG) names the log file, e.g. "
+                + dir.resolve("feedback.jsonl"));
+  }
 }

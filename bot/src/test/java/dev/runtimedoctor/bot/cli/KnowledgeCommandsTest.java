@@ -102,4 +102,21 @@ class KnowledgeCommandsTest {
     assertThat(typo.code()).isEqualTo(2);
     assertThat(typo.err()).contains("did you mean 'pod-ip-exhaustion'?");
   }
+
+  @Test
+  @DisplayName("show with a word of an id offers the ids that contain it")
+  void showSuggestsIdsContainingTheWord() {
+    var one = CliRunner.run("show", "x509");
+    var several = CliRunner.run("show", "registry");
+
+    assertThat(one.code()).isEqualTo(2);
+    assertThat(one.err().strip())
+        .isEqualTo(
+            "no entry 'x509', did you mean 'private-registry-x509'?"
+                + " (runtime-doctor list shows them all)");
+    assertThat(several.err())
+        .contains(
+            "did you mean one of: insecure-registry-http, private-registry-certificate-missing,"
+                + " private-registry-x509?");
+  }
 }

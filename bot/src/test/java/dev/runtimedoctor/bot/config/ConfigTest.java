@@ -70,13 +70,14 @@ class ConfigTest {
             "CHECKS_ALLOWED_CHANNELS", "#general",
             "CHECKS_ALLOWED_USERS", "alice",
             "KNOWLEDGE_DIR", "/does/not/exist",
-            "FEEDBACK_LOG", "/does/not/exist/feedback.jsonl");
+            "FEEDBACK_LOG", "/does/not/exist/feedback.jsonl",
+            "LOG_LEVEL", "LOUD");
     assertThatThrownBy(() -> Config.fromEnv(env))
         .isInstanceOfSatisfying(
             ConfigException.class,
             e ->
                 assertThat(e.problems())
-                    .hasSize(10)
+                    .hasSize(11)
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_BOT_TOKEN is missing"))
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_SIGNING_SECRET is missing"))
                     .anySatisfy(p -> assertThat(p).startsWith("SLACK_API_URL"))
@@ -86,7 +87,13 @@ class ConfigTest {
                     .anySatisfy(p -> assertThat(p).startsWith("CHECKS_ALLOWED_CHANNELS"))
                     .anySatisfy(p -> assertThat(p).startsWith("CHECKS_ALLOWED_USERS"))
                     .anySatisfy(p -> assertThat(p).startsWith("KNOWLEDGE_DIR"))
-                    .anySatisfy(p -> assertThat(p).startsWith("FEEDBACK_LOG")));
+                    .anySatisfy(p -> assertThat(p).startsWith("FEEDBACK_LOG"))
+                    .anySatisfy(
+                        p ->
+                            assertThat(p)
+                                .isEqualTo(
+                                    "LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR,"
+                                        + " OFF, not 'LOUD'")));
   }
 
   @Test

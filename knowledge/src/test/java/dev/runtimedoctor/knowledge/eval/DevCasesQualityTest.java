@@ -14,20 +14,21 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The labelled cases of {@code shared/eval/dev-cases.jsonl}, and the team's own regression cases
- * (realistic pastes and near-miss errors written from production experience, never from the dev
- * cases), through the seed's known issues, with the floors the project commits to. Prints the
- * figures so a run shows the margin, not only the verdict.
+ * The team's own regression cases (realistic pastes and near-miss errors written from production
+ * experience, never from the shared dev cases), through the seed's known issues, with the floors the
+ * project commits to. Prints the figures so a run shows the margin, not only the verdict. The suite
+ * needs nothing outside the checkout: {@code .ci/run} scores {@code ../shared/eval/dev-cases.jsonl}
+ * with the {@code eval} command when that folder exists.
  */
 class DevCasesQualityTest {
   static final double MIN_TOP1 = 0.95;
   static final double MIN_TOP3 = 0.98;
 
   /**
-   * The seed's known issues alone: the cases label the 20 issues and call everything else a
-   * negative, including everyday failures the everyday pack rightly answers, so these figures are
-   * measured on the gke-runtime pack; {@code KnownIssuesKeepFirstTest} checks the same positives
-   * with every pack loaded.
+   * The seed's known issues alone: the regression cases label the 20 issues and call everything
+   * else a negative, including everyday failures the everyday pack rightly answers, so these
+   * figures are measured on the gke-runtime pack; {@code KnownIssuesKeepFirstTest} checks the same
+   * positives with every pack loaded.
    */
   private static Matcher knownIssuesOnly() {
     return new Matcher(
@@ -35,27 +36,7 @@ class DevCasesQualityTest {
   }
 
   @Test
-  @DisplayName("dev cases: top-1 ≥ 0.95, top-3 ≥ 0.98, no false reply")
-  void devCasesMeetTheFloors() throws IOException {
-    Path cases =
-        Path.of(
-            System.getProperty("runtimedoctor.shared", "../../shared"), "eval", "dev-cases.jsonl");
-    assertThat(cases).as("labelled cases (shared/ beside the checkout)").exists();
-    Matcher matcher = knownIssuesOnly();
-
-    EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));
-
-    System.out.println("== matching quality on " + cases.getFileName() + "\n" + report.summary());
-    report.misses().forEach(m -> System.out.println("  miss " + m));
-    assertThat(report.positives()).isPositive();
-    assertThat(report.negatives()).isPositive();
-    assertThat(report.top1()).as("top-1").isGreaterThanOrEqualTo(MIN_TOP1);
-    assertThat(report.top3()).as("top-3").isGreaterThanOrEqualTo(MIN_TOP3);
-    assertThat(report.falseReplyRate()).as("false replies").isZero();
-  }
-
-  @Test
-  @DisplayName("regression cases written by the team: top-1 ≥ 0.95, no false reply")
+  @DisplayName("regression cases written by the team: top-1 ≥ 0.95, top-3 ≥ 0.98, no false reply")
   void regressionCasesMeetTheFloors() throws Exception {
     Path cases =
         Path.of(DevCasesQualityTest.class.getResource("/eval/regression-cases.jsonl").toURI());
@@ -68,6 +49,7 @@ class DevCasesQualityTest {
     assertThat(report.positives()).isGreaterThanOrEqualTo(40);
     assertThat(report.negatives()).isGreaterThanOrEqualTo(30);
     assertThat(report.top1()).as("top-1").isGreaterThanOrEqualTo(MIN_TOP1);
+    assertThat(report.top3()).as("top-3").isGreaterThanOrEqualTo(MIN_TOP3);
     assertThat(report.falseReplyRate()).as("false replies").isZero();
   }
 
