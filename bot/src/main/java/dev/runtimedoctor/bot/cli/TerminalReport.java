@@ -9,6 +9,7 @@ import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Evidence;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,7 +21,15 @@ final class TerminalReport {
     this.lang = lang;
   }
 
-  void print(Diagnosis d, PrintWriter out) {
+  /** Prints the report of {@code d}, every echoed text stripped of terminal control sequences. */
+  void print(Diagnosis d, PrintWriter terminal) {
+    StringWriter report = new StringWriter();
+    printTo(d, new PrintWriter(report));
+    terminal.print(TerminalText.safe(report.toString()));
+    terminal.flush();
+  }
+
+  private void printTo(Diagnosis d, PrintWriter out) {
     List<Match> confident = d.confident();
     if (confident.isEmpty()) {
       printNoMatch(d, out);
