@@ -51,7 +51,7 @@ class SecretsNeverShownTest {
   /** Evidence is cut around 300 characters: offsets that put a secret on each side of it. */
   private static final int MAX_OFFSET = 340;
 
-  private static final int STEP = 7;
+  private static final int STEP = 11;
 
   /** A secret as pasted, and the parts of it that must never be shown. */
   record Secret(String pasted, List<String> parts) {}
