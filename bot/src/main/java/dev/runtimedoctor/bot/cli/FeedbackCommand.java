@@ -6,8 +6,11 @@ import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.feedback.FeedbackLog;
 import dev.runtimedoctor.bot.feedback.FeedbackRecord.Verdict;
 import dev.runtimedoctor.bot.feedback.FeedbackSummary;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code feedback}: what people said about the Slack answers, from the feedback log — per entry
@@ -26,10 +30,19 @@ import picocli.CommandLine.Option;
     description = {
       "Summarise the Slack feedback log: helpful / not it per entry, what wrong answers really"
           + " were, and the unmatched pastes seen most often (candidates for new entries).",
-      "The log is FEEDBACK_LOG (default feedback.jsonl in the working directory) or --log."
+      "The log is SOURCE, --log FILE, or FEEDBACK_LOG (default feedback.jsonl in the working"
+          + " directory). SOURCE - reads standard input and picks the records out of mixed log"
+          + " lines: kubectl logs -l app.kubernetes.io/name=runtime-doctor --tail=-1 | … feedback -"
     })
 final class FeedbackCommand implements Callable<Integer> {
   private final CliContext ctx;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SOURCE",
+      description = "A feedback log file, or - for records among log lines on standard input.")
+  String source;
 
   @Option(names = "--log", paramLabel = "FILE", description = "The feedback log to read.")
   String log;
@@ -54,21 +67,33 @@ final class FeedbackCommand implements Callable<Integer> {
       throw new UserException("--top must be 0 or more, not " + top);
     }
     Path path = path();
-    if (Files.isDirectory(path)) {
-      throw new UserException(
-          path
-              + " is a directory: --log (or FEEDBACK_LOG) names the log file, e.g. "
-              + path.resolve(Config.DEFAULT_FEEDBACK_LOG.getFileName()));
-    }
-    if (!Files.isRegularFile(path)) {
-      throw new UserException(
-          "no feedback log at " + path + " (set FEEDBACK_LOG or pass --log FILE)");
-    }
     FeedbackLog.Contents contents;
-    try {
-      contents = FeedbackLog.read(path);
-    } catch (IOException e) {
-      throw new UserException("cannot read " + path + ": " + e.getMessage());
+    if (path.equals(FeedbackLog.STDOUT)) {
+      // The records a replica printed on standard output, among its other log lines.
+      try {
+        contents =
+            FeedbackLog.readMixed(
+                new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new UserException("cannot read standard input: " + e.getMessage());
+      }
+      path = Path.of("standard input");
+    } else {
+      if (Files.isDirectory(path)) {
+        throw new UserException(
+            path
+                + " is a directory: --log (or FEEDBACK_LOG) names the log file, e.g. "
+                + path.resolve(Config.DEFAULT_FEEDBACK_LOG.getFileName()));
+      }
+      if (!Files.isRegularFile(path)) {
+        throw new UserException(
+            "no feedback log at " + path + " (set FEEDBACK_LOG, or pass FILE, or - for stdin)");
+      }
+      try {
+        contents = FeedbackLog.read(path);
+      } catch (IOException e) {
+        throw new UserException("cannot read " + path + ": " + e.getMessage());
+      }
     }
     FeedbackSummary s = FeedbackSummary.of(contents.records(), top);
     if (contents.malformed() > 0) {
@@ -83,7 +108,7 @@ final class FeedbackCommand implements Callable<Integer> {
   }
 
   private Path path() {
-    String p = log != null ? log : ctx.env().get("FEEDBACK_LOG");
+    String p = source != null ? source : log != null ? log : ctx.env().get("FEEDBACK_LOG");
     if (p == null || p.isBlank()) {
       return Config.DEFAULT_FEEDBACK_LOG;
     }

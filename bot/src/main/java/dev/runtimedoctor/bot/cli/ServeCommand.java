@@ -62,7 +62,8 @@ final class ServeCommand implements Callable<Integer> {
             SlackTuning.defaults(),
             Clock.systemUTC(),
             null,
-            ClusterAccess.fromEnv(ctx.env(), ClusterSettings.DEFAULT));
+            ClusterAccess.fromEnv(ctx.env(), ClusterSettings.DEFAULT),
+            ctx.out());
     ctx.err()
         .printf(
             "runtime-doctor serving on port %d (%s mode, %d entries)%n",

@@ -10,6 +10,7 @@ import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Evidence;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -21,8 +22,15 @@ final class TerminalReport {
     this.lang = lang;
   }
 
-  /** Prints the answer to {@code paste}, or what to collect next when nothing explains it. */
-  void print(Diagnosis d, String paste, PrintWriter out) {
+  /** Prints the answer to {@code paste} (or what to collect next when nothing explains it), every echoed text stripped of terminal control sequences. */
+  void print(Diagnosis d, String paste, PrintWriter terminal) {
+    StringWriter report = new StringWriter();
+    printTo(d, paste, new PrintWriter(report));
+    terminal.print(TerminalText.safe(report.toString()));
+    terminal.flush();
+  }
+
+  private void printTo(Diagnosis d, String paste, PrintWriter out) {
     List<Match> confident = d.confident();
     if (confident.isEmpty()) {
       printNoMatch(d, paste, out);

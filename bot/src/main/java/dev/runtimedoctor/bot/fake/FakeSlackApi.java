@@ -66,6 +66,7 @@ public final class FakeSlackApi implements AutoCloseable {
   private final List<Call> calls = new CopyOnWriteArrayList<>();
   private final Map<String, Deque<Failure>> scripted = new ConcurrentHashMap<>();
   private final Map<String, Integer> alwaysFail = new ConcurrentHashMap<>();
+  private final Map<String, Duration> delays = new ConcurrentHashMap<>();
   private final Map<String, String> locales = new ConcurrentHashMap<>();
   private final Map<String, String> files = new ConcurrentHashMap<>();
   private final Map<String, String> threadParents = new ConcurrentHashMap<>();
@@ -175,6 +176,19 @@ public final class FakeSlackApi implements AutoCloseable {
     alwaysFail.put(pathPrefix, status);
   }
 
+  /**
+   * Calls whose path starts with {@code pathPrefix} take effect at once but are answered only after
+   * {@code delay}: a Slack that is slow to answer (a client with a shorter timeout gives up on a
+   * call that landed). {@link Duration#ZERO} ends it.
+   */
+  public void delay(String pathPrefix, Duration delay) {
+    if (delay.isZero()) {
+      delays.remove(pathPrefix);
+    } else {
+      delays.put(pathPrefix, delay);
+    }
+  }
+
   /** Every call so far. */
   public List<Call> calls() {
     return List.copyOf(calls);
@@ -258,6 +272,14 @@ public final class FakeSlackApi implements AutoCloseable {
         // Answered before it is recorded: a test that sees the call sees its effect too.
         String answer = api(call.method(), params).toString();
         record(call);
+        if (delayed(path)) {
+          try {
+            send(ex, 200, answer);
+          } catch (IOException e) {
+            // The client gave up waiting, as it was meant to.
+          }
+          return;
+        }
         send(ex, 200, answer);
         return;
       }
@@ -277,6 +299,21 @@ public final class FakeSlackApi implements AutoCloseable {
         send(ex, 404, "not found");
       }
     }
+  }
+
+  /** Waits out a scripted delay for {@code path}; true when there was one. */
+  private boolean delayed(String path) {
+    for (Map.Entry<String, Duration> e : delays.entrySet()) {
+      if (path.startsWith(e.getKey())) {
+        try {
+          Thread.sleep(e.getValue().toMillis());
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+        }
+        return true;
+      }
+    }
+    return false;
   }
 
   private void record(Call call) {
@@ -428,6 +465,9 @@ public final class FakeSlackApi implements AutoCloseable {
     if (params.containsKey("thread_ts") && !params.get("thread_ts").isEmpty()) {
       m.addProperty("thread_ts", params.get("thread_ts"));
     }
+    if (params.containsKey("metadata") && !params.get("metadata").isEmpty()) {
+      m.add("metadata", JsonParser.parseString(params.get("metadata")));
+    }
     synchronized (messages) {
       // Assigned under the lock so that the store stays in ts order.
       m.addProperty("ts", nextTs());
@@ -466,6 +506,16 @@ public final class FakeSlackApi implements AutoCloseable {
         : JsonParser.parseString(blocks).getAsJsonArray();
   }
 
+  /** A stored message as Slack shows it: its metadata only when asked for. */
+  private static JsonObject shown(JsonObject m, Map<String, String> params) {
+    JsonObject copy = m.deepCopy();
+    String all = params.getOrDefault("include_all_metadata", "");
+    if (!all.equals("true") && !all.equals("1")) {
+      copy.remove("metadata");
+    }
+    return copy;
+  }
+
   /**
    * A thread: its seeded parent, then the bot's messages in it (the parent, if it is the bot's).
    */
@@ -489,7 +539,7 @@ public final class FakeSlackApi implements AutoCloseable {
             m.get("ts").getAsString().equals(thread)
                 || (m.has("thread_ts") && m.get("thread_ts").getAsString().equals(thread));
         if (inChannel && inThread) {
-          out.add(m.deepCopy());
+          out.add(shown(m, params));
         }
       }
     }
@@ -510,7 +560,7 @@ public final class FakeSlackApi implements AutoCloseable {
         boolean before =
             latest == null || at.compareTo(latest) < 0 || (inclusive && at.compareTo(latest) == 0);
         if (m.get("channel").getAsString().equals(channel) && !m.has("thread_ts") && before) {
-          found.add(m.deepCopy());
+          found.add(shown(m, params));
         }
       }
     }

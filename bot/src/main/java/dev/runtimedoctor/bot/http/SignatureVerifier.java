@@ -50,8 +50,10 @@ public final class SignatureVerifier {
     } catch (NumberFormatException e) {
       return Result.BAD_TIMESTAMP;
     }
-    long skew = Math.abs(clock.millis() / 1000 - seconds);
-    if (skew > MAX_SKEW.toSeconds()) {
+    // Compared without subtracting: now - seconds overflows for a timestamp near Long.MIN_VALUE,
+    // and Math.abs(Long.MIN_VALUE) is negative.
+    long now = clock.millis() / 1000;
+    if (seconds < now - MAX_SKEW.toSeconds() || seconds > now + MAX_SKEW.toSeconds()) {
       return Result.STALE_TIMESTAMP;
     }
     byte[] expected = sign(timestamp.strip(), body).getBytes(StandardCharsets.US_ASCII);

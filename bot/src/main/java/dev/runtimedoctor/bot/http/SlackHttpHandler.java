@@ -3,6 +3,7 @@ package dev.runtimedoctor.bot.http;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.util.QueryStringParser;
 import com.slack.api.bolt.util.SlackRequestParser;
+import dev.runtimedoctor.bot.slack.SlackBodyShape;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -45,6 +45,8 @@ public final class SlackHttpHandler extends Handler.Abstract {
   private final Optional<SignatureVerifier> verifier;
   private final BooleanSupplier ready;
   private final SlackMetrics metrics;
+  private final RecentSignatures recentSignatures =
+      new RecentSignatures(SignatureVerifier.MAX_SKEW);
 
   /**
    * @param bolt the Bolt app once it has started; empty before, and always in Socket Mode
@@ -112,13 +114,28 @@ public final class SlackHttpHandler extends Handler.Abstract {
       write(response, callback, 401, JSON, "{\"error\":\"invalid request\"}");
       return;
     }
+    String text = new String(body, StandardCharsets.UTF_8);
+    Optional<String> problem =
+        SlackBodyShape.problem(request.getHeaders().get("Content-Type"), text);
+    if (problem.isPresent()) {
+      malformed(request, response, callback, problem.get());
+      return;
+    }
+    if (!recentSignatures.firstTime(signature.strip())) {
+      // The same signature again within the five minutes it is valid, after it was accepted:
+      // a replay. Acknowledged, so that the sender learns nothing.
+      metrics.dropped("replay");
+      log.warn("request replayed remote={}", Request.getRemoteAddr(request));
+      write(response, callback, 200, TEXT, "");
+      return;
+    }
     try {
       SlackRequestParser.HttpRequest raw =
           SlackRequestParser.HttpRequest.builder()
               .requestUri(Request.getPathInContext(request))
               .queryString(QueryStringParser.toMap(request.getHttpURI().getQuery()))
               .headers(new RequestHeaders(headers(request)))
-              .requestBody(new String(body, StandardCharsets.UTF_8))
+              .requestBody(text)
               .remoteAddress(Request.getRemoteAddr(request))
               .build();
       com.slack.api.bolt.request.Request<?> slackRequest = endpoint.get().parser().parse(raw);
@@ -127,6 +144,10 @@ public final class SlackHttpHandler extends Handler.Abstract {
         return;
       }
       com.slack.api.bolt.response.Response r = endpoint.get().app().run(slackRequest);
+      if (r.getStatusCode() / 100 != 2) {
+        // Refused (the bot is busy): Slack's retry of it, however it is signed, must get through.
+        recentSignatures.forget(signature.strip());
+      }
       for (Map.Entry<String, List<String>> h : r.getHeaders().entrySet()) {
         for (String v : h.getValue()) {
           response.getHeaders().add(h.getKey(), v);
@@ -135,11 +156,23 @@ public final class SlackHttpHandler extends Handler.Abstract {
       String type = r.getContentType() == null ? TEXT : r.getContentType();
       write(response, callback, r.getStatusCode(), type, r.getBody() == null ? "" : r.getBody());
     } catch (Exception e) {
-      String ref = UUID.randomUUID().toString().substring(0, 8);
-      log.error("request failed ref={}", ref, e);
-      write(
-          response, callback, 500, JSON, "{\"error\":\"internal error\",\"ref\":\"" + ref + "\"}");
+      // Bolt's parsers throw on shapes the check above does not know, with messages that quote
+      // the body: the log gets the exception's type and where it was thrown, never its message.
+      malformed(request, response, callback, e.getClass().getSimpleName() + " at " + origin(e));
     }
+  }
+
+  private void malformed(Request request, Response response, Callback callback, String reason) {
+    metrics.request("malformed");
+    log.warn("request malformed reason={} remote={}", reason, Request.getRemoteAddr(request));
+    write(response, callback, 400, JSON, "{\"error\":\"malformed request\"}");
+  }
+
+  private static String origin(Throwable e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length == 0
+        ? "?"
+        : trace[0].getClassName() + "." + trace[0].getMethodName() + ":" + trace[0].getLineNumber();
   }
 
   private static Map<String, List<String>> headers(Request request) {

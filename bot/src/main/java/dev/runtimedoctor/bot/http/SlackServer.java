@@ -12,6 +12,9 @@ import dev.runtimedoctor.bot.slack.SlackCallException;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -85,7 +88,8 @@ public final class SlackServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving.
+   * Starts serving, with feedback records (when {@code FEEDBACK_LOG=-}) on the process's standard
+   * output.
    *
    * @param host the address to listen on; null for every interface
    * @param clusters where cluster checks connect; closed with the server
@@ -98,7 +102,33 @@ public final class SlackServer implements AutoCloseable {
       String host,
       ClusterAccess clusters)
       throws Exception {
-    SlackBot bot = new SlackBot(config, service, tuning, clock, clusters);
+    return start(
+        config,
+        service,
+        tuning,
+        clock,
+        host,
+        clusters,
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param host the address to listen on; null for every interface
+   * @param clusters where cluster checks connect; closed with the server
+   * @param stdout standard output: feedback records go there when {@code FEEDBACK_LOG=-}
+   */
+  public static SlackServer start(
+      Config config,
+      DiagnosisService service,
+      SlackTuning tuning,
+      Clock clock,
+      String host,
+      ClusterAccess clusters,
+      PrintWriter stdout)
+      throws Exception {
+    SlackBot bot = new SlackBot(config, service, tuning, clock, clusters, stdout);
     SlackServer server = new SlackServer(config, bot, tuning, clock, host);
     try {
       server.jetty.start();

@@ -46,6 +46,7 @@ final class ChannelEvents {
                 "channel_created", () -> incidents.created(c.getId(), c.getName()))) {
               // Not done, so not remembered: Slack's retry may find a free worker.
               seenEvents.forget("event:" + p.getEventId());
+              throw new Workers.Busy();
             }
           }
           metrics.acked(start);
@@ -62,6 +63,7 @@ final class ChannelEvents {
               && seenEvents.firstTime("event:" + p.getEventId())) {
             if (!workers.submit("member_joined_channel", () -> incidents.joined(e.getChannel()))) {
               seenEvents.forget("event:" + p.getEventId());
+              throw new Workers.Busy();
             }
           }
           metrics.acked(start);

@@ -93,6 +93,9 @@ public final class CommandHandler implements SlashCommandHandler {
     SlackMessage msg = render(request, userId, channelId);
     try {
       gateway.respond(responseUrl, msg, EPHEMERAL);
+      if (request instanceof TroubleshootRequest.Diagnose) {
+        diagnoser.accepted(msg, "command");
+      }
       metrics.answered(start);
     } catch (SlackCallException e) {
       log.error("command reply not posted user={} error={}", userId, e.error());

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.slack;
 
+import com.google.gson.JsonPrimitive;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.feedback.PasteFingerprint;
 import dev.runtimedoctor.knowledge.entry.Entry;
@@ -79,7 +80,6 @@ public final class Diagnoser {
     }
     Answer a = Answer.of(d, l);
     AnswerRef ref = remember(a, text);
-    a.entryIds().forEach(e -> metrics.answer(e, surface));
     return renderer.answer(
         a, AnswerOptions.ephemeral(ref, offerChecks(a, Optional.of(user), channel)));
   }
@@ -88,14 +88,12 @@ public final class Diagnoser {
   public SlackMessage inThread(
       String text, Answer a, String surface, String channel, String source) {
     AnswerRef ref = remember(a, text);
-    a.entryIds().forEach(e -> metrics.answer(e, surface));
     return renderer.answer(
         a, AnswerOptions.inThread(ref, offerChecks(a, Optional.empty(), channel), source));
   }
 
   /** "No known issue", for someone who asked; the paste's fingerprint is recorded. */
   public SlackMessage noMatch(String text, Diagnosis d, Language l, String surface) {
-    metrics.answer("none", surface);
     feedback.unmatched(text, d, surface);
     return renderer.noMatch(d, text, l);
   }
@@ -112,11 +110,31 @@ public final class Diagnoser {
   /** The answer {@code ref} stands for, shared in {@code channel} by {@code user}. */
   public Optional<SlackMessage> shared(AnswerRef ref, String user, String channel) {
     Optional<Answer> a = answer(ref);
-    a.ifPresent(x -> x.entryIds().forEach(e -> metrics.answer(e, "share")));
     return a.map(
         x ->
             renderer.answer(
                 x, AnswerOptions.shared(ref, offerChecks(x, Optional.empty(), channel), user)));
+  }
+
+  /**
+   * Counts {@code answer} — built by this class — once Slack accepted it: per entry it names, or
+   * {@code none} for a "no known issue". A post Slack refused is not an answer.
+   */
+  public void accepted(SlackMessage answer, String surface) {
+    List<String> entries = new ArrayList<>();
+    answer
+        .blocks()
+        .forEach(
+            b -> {
+              if (b.isJsonObject()
+                  && b.getAsJsonObject().get("block_id") instanceof JsonPrimitive id) {
+                MessageTags.answered(id.getAsString()).ifPresent(x -> entries.add(x.entry()));
+              }
+            });
+    if (entries.isEmpty()) {
+      entries.add("none");
+    }
+    entries.forEach(e -> metrics.answer(e, surface));
   }
 
   /** Whether the answer shows "Run cluster checks" to {@code viewer} (or everyone) in a channel. */

@@ -69,6 +69,7 @@ final class HomeTab {
             if (!workers.submit("home", () -> publish(e.getUser(), ""))) {
               // Not done, so not remembered: Slack's retry may find a free worker.
               seenEvents.forget("event:" + p.getEventId());
+              throw new Workers.Busy();
             }
           }
           metrics.acked(start);

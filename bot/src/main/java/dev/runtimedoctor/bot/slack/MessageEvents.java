@@ -9,6 +9,7 @@ import com.slack.api.model.event.MessageBotEvent;
 import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageMeEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.util.List;
 import java.util.Optional;
@@ -46,6 +47,7 @@ public final class MessageEvents {
         MessageThreadBroadcastEvent.class,
         (p, ctx) -> handle(p, ctx, broadcast(p), answerer::onMessage));
     app.event(MessageChangedEvent.class, (p, ctx) -> handle(p, ctx, changed(p), answerer::onEdit));
+    app.event(MessageMeEvent.class, (p, ctx) -> handle(p, ctx, me(p), answerer::onMessage));
     app.event(MessageBotEvent.class, (p, ctx) -> ignore(p, ctx));
     app.event(AppMentionEvent.class, (p, ctx) -> handle(p, ctx, mention(p), answerer::onMention));
   }
@@ -77,6 +79,7 @@ public final class MessageEvents {
       if (!workers.submit("event", () -> action.run(m, start))) {
         // Not done, so not remembered: Slack's retry of this event may find a free worker.
         seenEvents.forget("event:" + m.eventId());
+        throw new Workers.Busy();
       }
     }
     metrics.acked(start);
@@ -118,6 +121,23 @@ public final class MessageEvents {
         e.getTs(),
         Optional.ofNullable(e.getThreadTs()),
         PasteReader.files(e.getFiles()),
+        Optional.empty());
+  }
+
+  /** {@code /me …}: a person's message in the third person, read like any other. */
+  private static IncomingMessage me(EventsApiPayload<MessageMeEvent> p) {
+    MessageMeEvent e = p.getEvent();
+    return new IncomingMessage(
+        p.getEventId(),
+        e.getChannel(),
+        e.getChannelType(),
+        e.getUser(),
+        Optional.ofNullable(e.getBotId()),
+        Optional.of(MessageMeEvent.SUBTYPE_NAME),
+        e.getText(),
+        e.getTs(),
+        Optional.empty(),
+        List.of(),
         Optional.empty());
   }
 

@@ -45,6 +45,7 @@ final class ShareHandler {
         return;
       }
       gateway.respond(p.responseUrl(), msg.get(), IN_CHANNEL);
+      diagnoser.accepted(msg.get(), "share");
       metrics.answered(start);
       gateway.deleteOriginal(p.responseUrl());
     } catch (SlackCallException e) {

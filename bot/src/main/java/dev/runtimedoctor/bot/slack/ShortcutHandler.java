@@ -60,8 +60,8 @@ public final class ShortcutHandler implements MessageShortcutHandler {
         channel,
         text.length(),
         files.size());
-    if (responseUrl != null) {
-      workers.submit("shortcut", () -> answer(text, files, user, channel, responseUrl, start));
+    if (!workers.submit("shortcut", () -> answer(text, files, user, channel, responseUrl, start))) {
+      log.warn("shortcut dropped, workers busy user={}", user);
     }
     metrics.acked(start);
     return ctx.ack();
@@ -79,18 +79,46 @@ public final class ShortcutHandler implements MessageShortcutHandler {
     try {
       if (!paste.unreadable().isEmpty()) {
         Texts t = new Texts(diagnoser.language(user, Optional.empty()));
-        gateway.respond(
-            responseUrl,
+        reply(
             new AnswerRenderer().text(t.filesUnreadable(paste.unreadable())),
-            EPHEMERAL);
+            user,
+            channel,
+            responseUrl);
       }
       SlackMessage msg =
           diagnoser.ephemeral(
               paste.text(), d, diagnoser.language(user, d.language()), "shortcut", user, channel);
-      gateway.respond(responseUrl, msg, EPHEMERAL);
+      reply(msg, user, channel, responseUrl);
+      diagnoser.accepted(msg, "shortcut");
       metrics.answered(start);
     } catch (SlackCallException e) {
       log.error("shortcut reply not posted user={} error={}", user, e.error());
     }
+  }
+
+  /**
+   * Through the shortcut's {@code response_url}; without a usable one, as a message only the user
+   * sees in the channel, and where the bot cannot post there (it is not a member), in the user's
+   * direct messages with the bot.
+   */
+  private void reply(SlackMessage msg, String user, String channel, String responseUrl)
+      throws SlackCallException {
+    if (SlackGateway.usableUrl(responseUrl)) {
+      gateway.respond(responseUrl, msg, EPHEMERAL);
+      return;
+    }
+    if (user.isEmpty()) {
+      throw new SlackCallException("response_url", "no_recipient", null);
+    }
+    log.info("shortcut without response_url user={} channel={}", user, channel);
+    if (!channel.isEmpty()) {
+      try {
+        gateway.postEphemeral(channel, user, msg);
+        return;
+      } catch (SlackCallException e) {
+        log.info("ephemeral reply refused channel={} error={}", channel, e.error());
+      }
+    }
+    gateway.postMessage(user, Optional.empty(), msg);
   }
 }

@@ -7,16 +7,21 @@ import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.response.auth.AuthTestResponse;
-import com.slack.api.socket_mode.SocketModeClient;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.feedback.FeedbackLog;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,17 +50,22 @@ public final class SlackBot implements AutoCloseable {
   private final SlackGateway gateway;
   private final Workers workers;
   private final ClusterAccess clusters;
+  private final ThreadPoolExecutor socketPool;
+  private final PrintWriter stdout;
 
   /**
    * @param clusters the cluster checks' connection, closed with the bot
+   * @param stdout the process's standard output, where feedback goes with {@code FEEDBACK_LOG=-}
    */
   public SlackBot(
       Config config,
       DiagnosisService service,
       SlackTuning tuning,
       Clock clock,
-      ClusterAccess clusters) {
+      ClusterAccess clusters,
+      PrintWriter stdout) {
     this.config = config;
+    this.stdout = stdout;
     this.service = service;
     this.tuning = tuning;
     this.clock = clock;
@@ -71,6 +81,27 @@ public final class SlackBot implements AutoCloseable {
     this.slack = Slack.getInstance(sc);
     this.gateway = new SlackGateway(slack, config.botToken().value(), tuning, metrics);
     this.workers = new Workers(tuning.workers(), tuning.queue(), metrics);
+    this.socketPool = socketPool();
+  }
+
+  /**
+   * Threads that acknowledge Socket Mode envelopes (the slow work goes on to the workers). An
+   * envelope refused by a full queue is not acknowledged, and Slack delivers it again.
+   */
+  private static ThreadPoolExecutor socketPool() {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        SOCKET_CONCURRENCY,
+        SOCKET_CONCURRENCY,
+        60,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1_000),
+        r -> {
+          Thread t = new Thread(r, "slack-socket-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        (r, pool) -> log.warn("socket envelope dropped, pool busy"));
   }
 
   public SlackMetrics metrics() {
@@ -119,6 +150,8 @@ public final class SlackBot implements AutoCloseable {
   }
 
   private void register(App app, BotIdentity self) {
+    app.use(Workers.refuseWhenBusy());
+    app.use(new BotMessageFilter(self, metrics));
     TtlCache<Answer> answers = new TtlCache<>(10_000, Duration.ofHours(1), clock);
     LanguagePreferences preferences = new LanguagePreferences();
     AnswerLanguage languages =
@@ -129,7 +162,7 @@ public final class SlackBot implements AutoCloseable {
             config.language());
     AnswerRenderer renderer = new AnswerRenderer();
     FeedbackRecorder feedback =
-        new FeedbackRecorder(new FeedbackLog(config.feedbackLog()), metrics, clock);
+        new FeedbackRecorder(new FeedbackLog(config.feedbackLog(), stdout), metrics, clock);
     CheckPermissions permissions =
         new CheckPermissions(config.checksAllowedUsers(), config.checksAllowedChannels());
     Diagnoser diagnoser =
@@ -205,22 +238,18 @@ public final class SlackBot implements AutoCloseable {
   }
 
   /**
-   * Connects to Slack over Socket Mode. Every envelope is acknowledged, even when a handler throws:
-   * an unacknowledged one would be delivered again and again.
+   * Connects to Slack over Socket Mode. Envelopes are handled by {@link SocketModeDispatch} on a
+   * bounded pool: acknowledged once handled, left unacknowledged (so redelivered) when the bot is
+   * busy, acknowledged and logged by reason when malformed.
    */
   public SocketModeApp startSocketMode(App app) throws IOException {
+    SocketModeDispatch dispatch = new SocketModeDispatch(app, socketPool, metrics);
     SocketModeApp socket =
-        new SocketModeApp(
-            config.appToken().orElseThrow().value(),
-            SocketModeClient.Backend.JavaWebSocket,
-            ctx -> {
-              log.error("socket mode request failed", ctx.getException());
-              return Response.ok();
-            },
-            app,
-            SOCKET_CONCURRENCY);
+        new SocketModeApp(dispatch.clients(config.appToken().orElseThrow().value()), app);
     try {
       socket.startAsync();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } catch (IOException e) {
       throw e;
     } catch (Exception e) {
@@ -231,6 +260,7 @@ public final class SlackBot implements AutoCloseable {
 
   @Override
   public void close() {
+    socketPool.shutdownNow();
     workers.close();
     clusters.close();
   }

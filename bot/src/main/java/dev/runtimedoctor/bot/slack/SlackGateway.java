@@ -7,6 +7,7 @@ import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.request.chat.ChatDeleteRequest;
 import com.slack.api.methods.request.chat.ChatGetPermalinkRequest;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
 import com.slack.api.methods.request.chat.ChatPostMessageRequest;
 import com.slack.api.methods.request.chat.ChatUpdateRequest;
 import com.slack.api.methods.request.conversations.ConversationsHistoryRequest;
@@ -17,6 +18,7 @@ import com.slack.api.methods.request.files.FilesInfoRequest;
 import com.slack.api.methods.request.users.UsersInfoRequest;
 import com.slack.api.methods.request.views.ViewsPublishRequest;
 import com.slack.api.methods.response.auth.AuthTestResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.conversations.ConversationsHistoryResponse;
 import com.slack.api.methods.response.conversations.ConversationsInfoResponse;
 import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
@@ -32,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import okhttp3.HttpUrl;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import org.slf4j.Logger;
@@ -48,6 +52,14 @@ public final class SlackGateway {
 
   /** Thread messages read at once: answers to look for sit near a thread's start. */
   private static final int THREAD_PAGE = 200;
+
+  /** Channel messages read to find a post that timed out: it is among the latest. */
+  private static final int LANDED_PAGE = 20;
+
+  /** The metadata event type marking the bot's posts, and the key naming each one. */
+  private static final String POST_EVENT = "runtime_doctor_post";
+
+  private static final String POST_KEY = "key";
 
   private final Slack slack;
   private final MethodsClient methods;
@@ -69,23 +81,79 @@ public final class SlackGateway {
   }
 
   /**
-   * Posts {@code message} in {@code channel}, in the thread of {@code threadTs} when given.
+   * Posts {@code message} in {@code channel}, in the thread of {@code threadTs} when given, exactly
+   * once: a post that timed out or failed with a 5xx may still have landed, so before trying again
+   * the thread (or the channel's latest messages) is read for the post's key, sent as message
+   * metadata, and a post found there is taken as done.
    *
    * @return the new message's {@code ts}
    */
   public String postMessage(String channel, Optional<String> threadTs, SlackMessage message)
       throws SlackCallException {
+    String key = UUID.randomUUID().toString();
     ChatPostMessageRequest req =
         ChatPostMessageRequest.builder()
             .channel(channel)
             .threadTs(threadTs.orElse(null))
             .text(message.text())
             .blocksAsString(message.blocksJson())
+            .metadata(new Message.Metadata(POST_EVENT, Map.of(POST_KEY, key)))
             .unfurlLinks(false)
             .unfurlMedia(false)
             .build();
-    return call("chat.postMessage", tuning.retryAttempts(), () -> methods.chatPostMessage(req))
+    return call(
+            "chat.postMessage",
+            tuning.retryAttempts(),
+            () -> methods.chatPostMessage(req),
+            () -> landed(channel, threadTs, key).map(ts -> posted(channel, ts)))
         .getTs();
+  }
+
+  /** The ts of the bot's message carrying {@code key} in the thread or the channel, if any. */
+  private Optional<String> landed(String channel, Optional<String> threadTs, String key) {
+    try {
+      List<Message> recent =
+          threadTs.isPresent()
+              ? replies(channel, threadTs.get(), true)
+              : history(channel, Optional.empty(), LANDED_PAGE, true);
+      return recent.stream()
+          .filter(m -> m.getMetadata() != null && POST_EVENT.equals(m.getMetadata().getEventType()))
+          .filter(
+              m ->
+                  m.getMetadata().getEventPayload() != null
+                      && key.equals(m.getMetadata().getEventPayload().get(POST_KEY)))
+          .map(Message::getTs)
+          .findFirst();
+    } catch (SlackCallException e) {
+      // Unknown: posting again risks a duplicate, not posting risks no answer at all.
+      return Optional.empty();
+    }
+  }
+
+  private static ChatPostMessageResponse posted(String channel, String ts) {
+    ChatPostMessageResponse r = new ChatPostMessageResponse();
+    r.setOk(true);
+    r.setChannel(channel);
+    r.setTs(ts);
+    return r;
+  }
+
+  /** Posts {@code message} in {@code channel} for {@code user}'s eyes only. */
+  public void postEphemeral(String channel, String user, SlackMessage message)
+      throws SlackCallException {
+    ChatPostEphemeralRequest req =
+        ChatPostEphemeralRequest.builder()
+            .channel(channel)
+            .user(user)
+            .text(message.text())
+            .blocksAsString(message.blocksJson())
+            .build();
+    call("chat.postEphemeral", tuning.retryAttempts(), () -> methods.chatPostEphemeral(req));
+  }
+
+  /** Whether {@code url} can be posted to: an absolute http(s) URL, as Slack's response_url is. */
+  public static boolean usableUrl(String url) {
+    return url != null && HttpUrl.parse(url) != null;
   }
 
   /** Replaces the text and blocks of the bot's message {@code ts} in {@code channel}. */
@@ -170,12 +238,18 @@ public final class SlackGateway {
    * early in a thread.
    */
   public List<Message> thread(String channel, String threadTs) throws SlackCallException {
+    return replies(channel, threadTs, false);
+  }
+
+  private List<Message> replies(String channel, String threadTs, boolean metadata)
+      throws SlackCallException {
     ConversationsRepliesRequest req =
         ConversationsRepliesRequest.builder()
             .channel(channel)
             .ts(threadTs)
             .limit(THREAD_PAGE)
             .inclusive(true)
+            .includeAllMetadata(metadata)
             .build();
     ConversationsRepliesResponse r =
         call(
@@ -196,12 +270,19 @@ public final class SlackGateway {
    */
   public List<Message> history(String channel, Optional<String> latest, int limit)
       throws SlackCallException {
+    return history(channel, latest, limit, false);
+  }
+
+  private List<Message> history(
+      String channel, Optional<String> latest, int limit, boolean metadata)
+      throws SlackCallException {
     ConversationsHistoryRequest req =
         ConversationsHistoryRequest.builder()
             .channel(channel)
             .latest(latest.orElse(null))
             .inclusive(latest.isPresent())
             .limit(limit)
+            .includeAllMetadata(metadata)
             .build();
     ConversationsHistoryResponse r =
         call(
@@ -253,6 +334,9 @@ public final class SlackGateway {
 
   private void post(String url, JsonObject body) throws SlackCallException {
     String method = "response_url";
+    if (!usableUrl(url)) {
+      throw failed(method, "bad_url", null);
+    }
     for (int attempt = 1; ; attempt++) {
       Duration wait;
       String error;
@@ -281,8 +365,22 @@ public final class SlackGateway {
     T run() throws IOException, SlackApiException;
   }
 
+  /** What a call that failed may have done all the same: its result if so, found another way. */
+  private interface Recovery<T> {
+    Optional<T> check();
+  }
+
   private <T extends SlackApiTextResponse> T call(String method, int attempts, ApiCall<T> c)
       throws SlackCallException {
+    return call(method, attempts, c, Optional::empty);
+  }
+
+  /**
+   * @param recovery asked after a failure that may have taken effect (a network error or a timeout,
+   *     a 5xx) before it is retried or given up
+   */
+  private <T extends SlackApiTextResponse> T call(
+      String method, int attempts, ApiCall<T> c, Recovery<T> recovery) throws SlackCallException {
     for (int attempt = 1; ; attempt++) {
       Duration wait;
       String error;
@@ -299,12 +397,22 @@ public final class SlackGateway {
       } catch (SlackApiException e) {
         int code = e.getResponse().code();
         error = "http_" + code;
+        Optional<T> done = code >= 500 ? recovery.check() : Optional.empty();
+        if (done.isPresent()) {
+          log.info("slack call landed after all method={} error={}", method, error);
+          return done.get();
+        }
         if (!retryable(code) || attempt >= attempts) {
           throw failed(method, error, e);
         }
         wait = waitFor(code, e.getResponse().header("Retry-After"), attempt);
       } catch (IOException e) {
         error = "io";
+        Optional<T> done = recovery.check();
+        if (done.isPresent()) {
+          log.info("slack call landed after all method={} error={}", method, error);
+          return done.get();
+        }
         if (attempt >= attempts) {
           throw failed(method, error, e);
         }

@@ -19,13 +19,15 @@ public final class SlackMetrics {
   private final Counter requests =
       Counter.builder()
           .name("runtime_doctor_slack_requests_total")
-          .help("Requests from Slack, by kind (command, event, action, shortcut).")
+          .help(
+              "Requests from Slack, by kind (command, event, action, shortcut; refused: bad"
+                  + " signature or timestamp; malformed: signed but not a Slack request).")
           .labelNames("kind")
           .register(registry);
   private final Counter answers =
       Counter.builder()
           .name("runtime_doctor_slack_answers_total")
-          .help("Answers sent, by entry (none: no known issue) and surface.")
+          .help("Answers Slack accepted, by entry (none: no known issue) and surface.")
           .labelNames("entry", "surface")
           .register(registry);
   private final Histogram confidence =
@@ -62,7 +64,7 @@ public final class SlackMetrics {
       Counter.builder()
           .name("runtime_doctor_slack_dropped_total")
           .help(
-              "Work not done on purpose, by reason (duplicate, bot, already_answered,"
+              "Work not done on purpose, by reason (duplicate, replay, bot, already_answered,"
                   + " rate_limited, busy, unmatched, replica, in_digest).")
           .labelNames("reason")
           .register(registry);

@@ -92,6 +92,36 @@ public record SlackTuning(
         bootRetry);
   }
 
+  /** The same with another queue size. */
+  public SlackTuning withQueue(int n) {
+    return new SlackTuning(
+        workers,
+        diagnosing,
+        n,
+        retryAttempts,
+        retryBase,
+        retryMax,
+        channelBurst,
+        channelPerMinute,
+        httpTimeout,
+        bootRetry);
+  }
+
+  /** The same with another Web API timeout. */
+  public SlackTuning withHttpTimeout(Duration timeout) {
+    return new SlackTuning(
+        workers,
+        diagnosing,
+        queue,
+        retryAttempts,
+        retryBase,
+        retryMax,
+        channelBurst,
+        channelPerMinute,
+        timeout,
+        bootRetry);
+  }
+
   /** The same with another boot retry wait. */
   public SlackTuning withBootRetry(Duration wait) {
     return new SlackTuning(

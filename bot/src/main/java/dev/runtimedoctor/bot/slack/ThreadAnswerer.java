@@ -80,6 +80,7 @@ public final class ThreadAnswerer {
     return m.botId().isEmpty()
         && !m.subtype().equals(Optional.of("bot_message"))
         && !m.user().isEmpty()
+        && !m.user().equals(BotMessageFilter.SLACKBOT)
         && !m.user().equals(self.userId());
   }
 
@@ -165,7 +166,8 @@ public final class ThreadAnswerer {
     if (!d.reply()) {
       if (asked) {
         Language l = diagnoser.language(m.user(), d.language());
-        post(m, diagnoser.noMatch(text, d, l, surface), List.of(), start);
+        SlackMessage none = diagnoser.noMatch(text, d, l, surface);
+        post(m, none, List.of(), start).ifPresent(ts -> diagnoser.accepted(none, surface));
       }
       return;
     }
@@ -193,11 +195,12 @@ public final class ThreadAnswerer {
       return;
     }
     Answer a = new Answer(fresh, diagnoser.language(m.user(), d.language()), d.truncated());
-    Optional<String> ts =
-        post(m, diagnoser.inThread(text, a, surface, m.channel(), m.ts()), keys, start);
+    SlackMessage msg = diagnoser.inThread(text, a, surface, m.channel(), m.ts());
+    Optional<String> ts = post(m, msg, keys, start);
     if (ts.isEmpty()) {
       return;
     }
+    diagnoser.accepted(msg, surface);
     log.info(
         "answered channel={} thread={} entries={} surface={}",
         m.channel(),

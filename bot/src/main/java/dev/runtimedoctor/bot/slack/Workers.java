@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.slack;
 
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.response.Response;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -64,6 +66,34 @@ public final class Workers implements AutoCloseable {
       log.warn("workers busy, task refused task={}", what);
       return false;
     }
+  }
+
+  /**
+   * Thrown by an event listener whose work no worker took. Bolt acknowledges an event whose
+   * listener answers anything but 200 (auto-ack is on, for the events nobody listens to), so the
+   * refusal travels as this exception to {@link #refuseWhenBusy()}.
+   */
+  static final class Busy extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Busy() {
+      super("workers busy", null, false, false);
+    }
+  }
+
+  /**
+   * The middleware that answers an event refused by a full queue with 503, so that Slack delivers
+   * it again later: in HTTP mode it retries a non-2xx answer, in Socket Mode an envelope answered
+   * otherwise than 200 is not acknowledged and Slack redelivers it. Acknowledging it would lose it.
+   */
+  static Middleware refuseWhenBusy() {
+    return (req, resp, chain) -> {
+      try {
+        return chain.next(req);
+      } catch (Busy e) {
+        return Response.builder().statusCode(503).contentType("text/plain").body("busy").build();
+      }
+    };
   }
 
   /** Lets queued work finish for a short while, then stops. */

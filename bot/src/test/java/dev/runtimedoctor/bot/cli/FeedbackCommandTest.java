@@ -97,4 +97,28 @@ class FeedbackCommandTest {
                 + " is a directory: --log (or FEEDBACK_LOG) names the log file, e.g. "
                 + dir.resolve("feedback.jsonl"));
   }
+
+  @Test
+  @DisplayName("feedback - picks the marked records out of mixed log lines on standard input")
+  void fromStdin() {
+    String logs =
+        String.join(
+            "\n",
+            "[pod/runtime-doctor-7f9-abc/bot] 2026-11-30T10:00:00Z INFO SlackServer ready",
+            "[pod/runtime-doctor-7f9-abc/bot] {\"record\":\"runtime_doctor_feedback\","
+                + "\"at\":\"2025-03-04T10:00:00Z\",\"kind\":\"helpful\","
+                + "\"entries\":[\"pod-ip-exhaustion\"],\"surface\":\"thread\","
+                + "\"fingerprint\":\"0123456789abcdef\"}",
+            "{\"kind\":\"helpful\",\"at\":\"2025-03-04T10:00:00Z\",\"msg\":\"someone else's\"}",
+            "2026-11-30T10:01:00.5Z {\"record\":\"runtime_doctor_feedback\","
+                + "\"at\":\"2025-03-04T10:03:00Z\",\"kind\":\"unmatched\","
+                + "\"surface\":\"mention\",\"fingerprint\":\"feedfacecafebeef\",\"lines\":4}",
+            "");
+    CliRunner.Result r =
+        CliRunner.run(
+            logs.getBytes(java.nio.charset.StandardCharsets.UTF_8), Map.of(), "feedback", "-");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("2 records, 1 helpful, 0 not it").contains("feedfacecafebeef");
+    assertThat(r.err()).isEmpty();
+  }
 }

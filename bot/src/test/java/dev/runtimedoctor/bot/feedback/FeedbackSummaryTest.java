@@ -20,7 +20,9 @@ class FeedbackSummaryTest {
   @Test
   @DisplayName("records survive the log as JSON Lines; junk lines are counted, not fatal")
   void roundTrip(@TempDir Path dir) throws Exception {
-    FeedbackLog log = new FeedbackLog(dir.resolve("feedback.jsonl"));
+    FeedbackLog log =
+        new FeedbackLog(
+            dir.resolve("feedback.jsonl"), new java.io.PrintWriter(java.io.Writer.nullWriter()));
     Vote helpful =
         new Vote(
             T0, Verdict.HELPFUL, List.of("pod-ip-exhaustion"), Optional.empty(), "thread", "ab");

@@ -11,7 +11,9 @@ import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -87,20 +89,42 @@ public final class SlackHarness implements AutoCloseable {
   }
 
   public static SlackHarness start(Map<String, String> extraEnv) throws Exception {
-    return start(SERVICE, extraEnv);
+    return start(SERVICE, extraEnv, tuning(), new PrintWriter(Writer.nullWriter()));
   }
 
   /** A bot that diagnoses with {@code service} instead of the bundled knowledge. */
   public static SlackHarness start(DiagnosisService service) throws Exception {
-    return start(service, Map.of());
+    return start(service, Map.of(), tuning(), new PrintWriter(Writer.nullWriter()));
   }
 
-  private static SlackHarness start(DiagnosisService service, Map<String, String> extraEnv)
+  /** A bot with its own fake and {@code tuning}. */
+  public static SlackHarness start(Map<String, String> extraEnv, SlackTuning tuning)
+      throws Exception {
+    return start(SERVICE, extraEnv, tuning, new PrintWriter(Writer.nullWriter()));
+  }
+
+  /** A bot with its own fake and {@code tuning}, printing to {@code stdout}. */
+  public static SlackHarness start(
+      Map<String, String> extraEnv, SlackTuning tuning, PrintWriter stdout) throws Exception {
+    return start(SERVICE, extraEnv, tuning, stdout);
+  }
+
+  private static SlackHarness start(
+      DiagnosisService service,
+      Map<String, String> extraEnv,
+      SlackTuning tuning,
+      PrintWriter stdout)
       throws Exception {
     FakeSlackApi fake = FakeSlackApi.start();
     try {
       return start(
-          fake, extraEnv, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT), true, service);
+          fake,
+          extraEnv,
+          ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT),
+          true,
+          service,
+          tuning,
+          stdout);
     } catch (Exception | AssertionError e) {
       fake.close();
       throw e;
@@ -113,7 +137,8 @@ public final class SlackHarness implements AutoCloseable {
    */
   public static SlackHarness start(
       FakeSlackApi fake, Map<String, String> extraEnv, ClusterAccess clusters) throws Exception {
-    return start(fake, extraEnv, clusters, false, SERVICE);
+    return start(
+        fake, extraEnv, clusters, false, SERVICE, tuning(), new PrintWriter(Writer.nullWriter()));
   }
 
   private static SlackHarness start(
@@ -121,7 +146,9 @@ public final class SlackHarness implements AutoCloseable {
       Map<String, String> extraEnv,
       ClusterAccess clusters,
       boolean ownsFake,
-      DiagnosisService service)
+      DiagnosisService service,
+      SlackTuning tuning,
+      PrintWriter stdout)
       throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("SLACK_BOT_TOKEN", "xoxb-test-token");
@@ -135,7 +162,8 @@ public final class SlackHarness implements AutoCloseable {
     env.putAll(extraEnv);
     Clock clock = Clock.systemUTC();
     SlackServer server =
-        SlackServer.start(Config.fromEnv(env), service, tuning(), clock, "127.0.0.1", clusters);
+        SlackServer.start(
+            Config.fromEnv(env), service, tuning, clock, "127.0.0.1", clusters, stdout);
     if (!server.awaitReady(Duration.ofSeconds(10))) {
       server.close();
       throw new AssertionError("server not ready");

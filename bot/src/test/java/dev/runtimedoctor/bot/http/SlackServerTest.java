@@ -45,10 +45,13 @@ class SlackServerTest {
     assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
     assertThat(body.get("blocks").toString())
         .contains("`pod-ip-exhaustion`", "Resolution", "share_answer", "10.48.131.1-10.48.131.62");
+    // Counted once Slack accepted the post: just after the fake answered it.
     assertThat(
-            h.metric(
+            h.awaitMetric(
                 "runtime_doctor_slack_answers_total",
-                "entry=\"pod-ip-exhaustion\",surface=\"command\""))
+                "entry=\"pod-ip-exhaustion\",surface=\"command\"",
+                1,
+                WAIT))
         .isEqualTo(1);
   }
 

@@ -86,6 +86,206 @@ class SocketModeTest {
       }
       throw new AssertionError("no ack for " + envelopeId);
     }
+
+    /** Whether an ack for {@code envelopeId} arrives within {@code within}. */
+    boolean acked(String envelopeId, Duration within) throws InterruptedException {
+      long deadline = System.nanoTime() + within.toNanos();
+      while (System.nanoTime() < deadline) {
+        JsonObject o = received.poll(50, TimeUnit.MILLISECONDS);
+        if (o != null
+            && o.has("envelope_id")
+            && o.get("envelope_id").getAsString().equals(envelopeId)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
+  /** The bot in Socket Mode on {@code fake} and {@code ws}, ready, with its first connection. */
+  private record Running(SlackServer server, WebSocket socket) implements AutoCloseable {
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+
+  private static Running start(FakeSlackApi fake, FakeSocketServer ws, SlackTuning tuning)
+      throws Exception {
+    fake.socketUrl("ws://127.0.0.1:" + ws.getPort() + "/link");
+    Config config =
+        Config.fromEnv(
+            Map.of(
+                "SLACK_BOT_TOKEN", "xoxb-test-token",
+                "SLACK_APP_TOKEN", "xapp-1-test",
+                "SLACK_API_URL", fake.apiUrl(),
+                "BOT_LANGUAGE", "en",
+                "FEEDBACK_LOG", java.nio.file.Files.createTempFile("feedback", ".jsonl").toString(),
+                "PORT", "0"));
+    SlackServer server =
+        SlackServer.start(
+            config,
+            DiagnosisService.of(KnowledgeBase.bundledWith(List.of())),
+            tuning,
+            Clock.systemUTC(),
+            "127.0.0.1");
+    assertThat(server.awaitReady(WAIT)).isTrue();
+    WebSocket socket = ws.connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    assertThat(socket).isNotNull();
+    return new Running(server, socket);
+  }
+
+  private static SlackTuning quick() {
+    return SlackTuning.defaults()
+        .withRetry(2, Duration.ofMillis(20), Duration.ofSeconds(1))
+        .withBootRetry(Duration.ofMillis(50));
+  }
+
+  private static String rawEnvelope(String id, String type, String payloadJson) {
+    return "{\"envelope_id\":\""
+        + id
+        + "\",\"type\":\""
+        + type
+        + "\",\"payload\":"
+        + payloadJson
+        + ",\"accepts_response_payload\":false,\"retry_attempt\":0,\"retry_reason\":\"\"}";
+  }
+
+  @Test
+  @DisplayName(
+      "payloads that are not JSON objects, or of the wrong shape, are acknowledged without an"
+          + " exception and the connection keeps serving")
+  void malformedPayloads() throws Exception {
+    FakeSocketServer ws = new FakeSocketServer();
+    ws.start();
+    assertThat(ws.started.await(5, TimeUnit.SECONDS)).isTrue();
+    try (FakeSlackApi fake = FakeSlackApi.start();
+        Running bot = start(fake, ws, quick());
+        dev.runtimedoctor.bot.http.LogCapture logs = new dev.runtimedoctor.bot.http.LogCapture()) {
+      String[] payloads = {
+        "\"hunter2 text\"",
+        "[\"hunter2\"]",
+        "42",
+        "null",
+        "true",
+        "{\"type\":\"event_callback\",\"event\":\"hunter2\"}",
+        "{\"type\":\"event_callback\",\"event\":{\"type\":\"message\",\"text\":[\"hunter2\"]}}"
+      };
+      int n = 0;
+      for (String type : List.of("events_api", "interactive", "slash_commands")) {
+        for (String p : payloads) {
+          String id = "bad-" + (++n);
+          bot.socket().send(rawEnvelope(id, type, p));
+          assertThat(ws.acked(id, WAIT)).as("%s %s", type, p).isTrue();
+        }
+      }
+      bot.socket()
+          .send(
+              envelope(
+                  "good-1",
+                  "events_api",
+                  eventCallback("EvGood1", message("CSOCKET09", "1700002009.000100", PASTE))));
+      ws.ack("good-1");
+      fake.awaitPosts("CSOCKET09", 1, WAIT);
+      assertThat(logs.events()).noneMatch(e -> e.getThrowableProxy() != null);
+      assertThat(logs.lines())
+          .noneMatch(l -> l.startsWith("ERROR"))
+          .noneMatch(l -> l.contains("hunter2"));
+    } finally {
+      ws.stop(1000);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "every SDK sample payload is acknowledged over the socket; a message shortcut without"
+          + " response_url is answered privately")
+  void samplesOverSocket() throws Exception {
+    FakeSocketServer ws = new FakeSocketServer();
+    ws.start();
+    assertThat(ws.started.await(5, TimeUnit.SECONDS)).isTrue();
+    try (FakeSlackApi fake = FakeSlackApi.start();
+        Running bot = start(fake, ws, quick());
+        dev.runtimedoctor.bot.http.LogCapture logs = new dev.runtimedoctor.bot.http.LogCapture()) {
+      int n = 0;
+      for (SdkSamples.Sample s : SdkSamples.events(FakeSlackApi.TEAM, PASTE)) {
+        String id = "sample-" + (++n);
+        bot.socket().send(envelope(id, "events_api", s.json()));
+        assertThat(ws.acked(id, WAIT)).as(s.name()).isTrue();
+      }
+      for (SdkSamples.Sample s : SdkSamples.interactive()) {
+        String id = "sample-" + (++n);
+        boolean command = s.name().equals("SlashCommandPayload.json");
+        JsonObject payload =
+            command ? SdkSamples.command(s.json(), fake.responseUrl("sample-command")) : s.json();
+        if (s.name().equals("MessageShortcutPayload.json")) {
+          payload.addProperty("callback_id", SlackSurface.SHORTCUT_CALLBACK_ID);
+          payload.addProperty("response_url", "");
+          payload.getAsJsonObject("user").addProperty("id", "UALICE001");
+          payload.getAsJsonObject("channel").addProperty("id", "CSHORT002");
+          payload.getAsJsonObject("message").addProperty("text", PASTE);
+          payload.getAsJsonObject("message").remove("files");
+        }
+        bot.socket().send(envelope(id, command ? "slash_commands" : "interactive", payload));
+        assertThat(ws.acked(id, WAIT)).as(s.name()).isTrue();
+      }
+      FakeSlackApi.Call privately =
+          fake.await(
+                  c ->
+                      c.method().equals("chat.postEphemeral")
+                          && "CSHORT002".equals(c.params().get("channel")),
+                  "the shortcut's answer",
+                  1,
+                  WAIT)
+              .get(0);
+      assertThat(privately.params()).containsEntry("user", "UALICE001");
+      fake.await("/respond/sample-command", 1, WAIT);
+      assertThat(logs.events()).noneMatch(e -> e.getThrowableProxy() != null);
+      assertThat(logs.lines())
+          .noneMatch(l -> l.startsWith("ERROR"))
+          .noneMatch(l -> l.contains("malformed"));
+    } finally {
+      ws.stop(1000);
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "an event that finds the work queue full is not acknowledged, so Slack redelivers it; the"
+          + " redelivery is answered")
+  void busyNotAcked() throws Exception {
+    FakeSocketServer ws = new FakeSocketServer();
+    ws.start();
+    assertThat(ws.started.await(5, TimeUnit.SECONDS)).isTrue();
+    try (FakeSlackApi fake = FakeSlackApi.start();
+        Running bot = start(fake, ws, quick().withWorkers(1).withQueue(1))) {
+      fake.delay("/api/chat.postMessage", Duration.ofMillis(1500));
+      for (int i = 1; i <= 2; i++) {
+        bot.socket()
+            .send(
+                envelope(
+                    "busy-" + i,
+                    "events_api",
+                    eventCallback(
+                        "EvBusyS" + i,
+                        message("CBUSYS0" + i, "170000300" + i + ".000100", PASTE))));
+        ws.ack("busy-" + i);
+      }
+      String third =
+          envelope(
+              "busy-3",
+              "events_api",
+              eventCallback("EvBusyS3", message("CBUSYS03", "1700003003.000100", PASTE)));
+      bot.socket().send(third);
+      assertThat(ws.acked("busy-3", Duration.ofMillis(1000))).isFalse();
+      fake.awaitPosts("CBUSYS02", 1, WAIT);
+      fake.delay("/api/chat.postMessage", Duration.ZERO);
+      bot.socket().send(third.replace("\"retry_attempt\":0", "\"retry_attempt\":1"));
+      ws.ack("busy-3");
+      fake.awaitPosts("CBUSYS03", 1, WAIT);
+    } finally {
+      ws.stop(1000);
+    }
   }
 
   private static String envelope(String id, String type, JsonObject payload) {

@@ -15,19 +15,28 @@ public final class Redactor {
   // Whole-match secrets: the token itself identifies the secret.
   private static final List<Pattern> TOKENS =
       List.of(
-          // Slack tokens and app-level tokens
+          // Slack tokens, app-level tokens and incoming-webhook URLs
           Pattern.compile("\\bxox[abprsce]-[A-Za-z0-9-]{8,}"),
           Pattern.compile("\\bxapp-[A-Za-z0-9-]{8,}"),
-          // GitHub, GitLab
+          Pattern.compile("(?<=hooks\\.slack\\.com/)services/[A-Za-z0-9_/-]+"),
+          // GitHub (classic and fine-grained), GitLab, npm, Stripe
           Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
+          Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
           Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
-          // AWS access key ids, Google API keys and OAuth access tokens
-          Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"),
+          Pattern.compile("\\bnpm_[A-Za-z0-9]{30,}"),
+          Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"),
+          // AWS access key ids (no boundary after: a key glued to more text is still a key),
+          // Google API keys, OAuth access and refresh tokens
+          Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}"),
           Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}"),
           Pattern.compile("\\bya29\\.[0-9A-Za-z_.-]{20,}"),
+          Pattern.compile("(?<![A-Za-z0-9])1//0[0-9A-Za-z_-]{20,}"),
+          // A Docker config ({"auths":…) in base64, as in a .dockerconfigjson Secret
+          Pattern.compile("\\beyJhdXRocyI6[A-Za-z0-9+/=_-]*"),
           // JSON Web Tokens (service account tokens, OIDC)
           Pattern.compile("\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}"),
-          // PEM private keys, whole block or what is left of it
+          // PEM private keys, whole block or what is left of it (also on one line, as in a
+          // service account's JSON where the line breaks are written \\n)
           Pattern.compile(
               "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE"
                   + " KEY-----|$)"));
@@ -38,11 +47,35 @@ public final class Redactor {
           "(?i)\\b((?:authorization|proxy-authorization)\\s*[:=]\\s*)(?:\\w+\\s+)?\\S+");
   private static final Pattern BEARER =
       Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{6,}");
+  private static final String SECRET_WORDS =
+      "(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|account[_-]?key"
+          + "|private[_-]?key|client[_-]?secret|credentials?|dockerconfigjson|dockercfg)";
   private static final Pattern KEY_VALUE =
       Pattern.compile(
-          "(?i)(\\b[\\w.-]*(?:password|passwd|pwd|secret|token|api[_-]?key|access[_-]?key"
-              + "|private[_-]?key|client[_-]?secret|credentials?)[\\w.-]*\"?\\s*[:=]\\s*\"?)"
-              + "([^\\s\"',;&]{3,})");
+          "(?i)(\\b[\\w.-]*" + SECRET_WORDS + "[\\w.-]*\"?\\s*[:=]\\s*\"?)" + "([^\\s\"',;&]{3,})");
+  // A command-line flag whose value follows after a space: --password hunter2, --token x,
+  // --client-secret x. Not --password-stdin or --token-file, whose values are not secrets, and
+  // never a following flag.
+  private static final Pattern FLAG_VALUE =
+      Pattern.compile(
+          "(?i)((?<![\\w-])--?[\\w-]*"
+              + SECRET_WORDS
+              + "[\\w-]*(?<![-_](?:stdin|file|path|env))\\s+['\"]?)(?!-)([^\\s'\"]+)");
+  // Docker's config.json: "auth": "<base64 of user:password>", also as YAML.
+  private static final Pattern DOCKER_AUTH =
+      Pattern.compile("(?i)(\"?\\bauth\"?\\s*:\\s*\"?)([A-Za-z0-9+/=]{8,})");
+  // Tools whose short flags carry a password: `docker login -p x` (podman, helm registry,
+  // skopeo, oras…), `mysql -uroot -px` (only attached: a separate word is a database),
+  // `redis-cli -a x`, `sshpass -p x`, and `user:password` after curl's -u / --user.
+  private static final List<Pattern> SHORT_FLAGS =
+      List.of(
+          Pattern.compile("(?i)(\\blogin\\b[^\\n]*?\\s-p\\s*['\"]?)(?!-)([^\\s'\"]+)"),
+          Pattern.compile(
+              "(?i)(\\bmysql(?:dump|admin|sh|import|check)?\\b[^\\n]*?\\s-p['\"]?)([^\\s'\"-][^\\s'\"]*)"),
+          Pattern.compile("(?i)(\\bredis-cli\\b[^\\n]*?\\s-a\\s+['\"]?)([^\\s'\"]+)"),
+          Pattern.compile("(?i)(\\bsshpass\\s+-p\\s*['\"]?)([^\\s'\"]+)"),
+          Pattern.compile(
+              "(?i)((?<![\\w-])(?:-u|--user|--proxy-user)[\\s=]+['\"]?[^\\s:'\"]+:)([^\\s'\"]+)"));
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]+:)([^\\s@/]+)(@)");
 
@@ -60,8 +93,18 @@ public final class Redactor {
     s = replaceGroup(AUTH_HEADER, s, m -> m.group(1) + MASK);
     s = replaceGroup(BEARER, s, m -> m.group(1) + m.group(2) + MASK);
     s = replaceGroup(URL_CREDENTIALS, s, m -> m.group(1) + MASK + m.group(3));
-    s = replaceGroup(KEY_VALUE, s, m -> m.group(2).equals(MASK) ? m.group() : m.group(1) + MASK);
+    s = maskValue(KEY_VALUE, s);
+    s = maskValue(FLAG_VALUE, s);
+    s = maskValue(DOCKER_AUTH, s);
+    for (Pattern p : SHORT_FLAGS) {
+      s = maskValue(p, s);
+    }
     return s;
+  }
+
+  /** Masks group 2 (the value) after group 1 (its key), unless it is already masked. */
+  private static String maskValue(Pattern p, String s) {
+    return replaceGroup(p, s, m -> m.group(2).startsWith(MASK) ? m.group() : m.group(1) + MASK);
   }
 
   private interface Replacement {

@@ -4,6 +4,7 @@ import dev.runtimedoctor.knowledge.analysis.LanguageGuess;
 import dev.runtimedoctor.knowledge.analysis.LogNormalizer;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
+import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.index.CompiledSignature;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
@@ -174,7 +175,9 @@ public final class Matcher {
         i >= 0 && out.size() < MAX_EVIDENCE;
         i = lines.nextSetBit(i + 1)) {
       PasteLine l = paste.lines().get(i);
-      String t = l.original().strip();
+      // Redacted before it is cut: a secret cut in half is no longer recognisable, and its
+      // remaining part would be shown.
+      String t = Redactor.redact(l.original().strip());
       if (t.length() > MAX_EVIDENCE_CHARS) {
         t = t.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
       }

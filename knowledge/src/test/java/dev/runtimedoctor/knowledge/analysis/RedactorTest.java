@@ -51,4 +51,58 @@ class RedactorTest {
     String x509 = "x509: certificate signed by unknown authority";
     assertThat(Redactor.redact(x509)).isEqualTo(x509);
   }
+
+  @Test
+  @DisplayName("secrets given as command-line flags lose their value, other flags keep theirs")
+  void masksFlags() {
+    assertThat(Redactor.redact("psql --password hunter2 --host db"))
+        .isEqualTo("psql --password [redacted] --host db");
+    assertThat(Redactor.redact("vault login --token s.abcdef12345 -method=token"))
+        .isEqualTo("vault login --token [redacted] -method=token");
+    assertThat(Redactor.redact("oidc --client-secret 'Zx9-abc_123' --client-id app"))
+        .isEqualTo("oidc --client-secret '[redacted]' --client-id app");
+    assertThat(Redactor.redact("docker login -u robot -p hunter2 registry.example.com"))
+        .isEqualTo("docker login -u robot -p [redacted] registry.example.com");
+    assertThat(Redactor.redact("helm registry login reg.example.com -u bob -pS3cr3tValue"))
+        .isEqualTo("helm registry login reg.example.com -u bob -p[redacted]");
+    assertThat(Redactor.redact("mysql -uroot -phunter2 -h 10.0.0.3 shop"))
+        .isEqualTo("mysql -uroot -p[redacted] -h 10.0.0.3 shop");
+    assertThat(Redactor.redact("redis-cli -h cache -a hunter2 ping"))
+        .isEqualTo("redis-cli -h cache -a [redacted] ping");
+    assertThat(Redactor.redact("curl -u admin:hunter2 https://x"))
+        .isEqualTo("curl -u admin:[redacted] https://x");
+    // Flags that only say where a secret is, and a prompt for one, are left alone.
+    String stdin = "echo $P | docker login --password-stdin -u robot registry.example.com";
+    assertThat(Redactor.redact(stdin)).isEqualTo(stdin);
+    String prompt = "mysql -u root -p shop";
+    assertThat(Redactor.redact(prompt)).isEqualTo(prompt);
+    String file = "kubectl --token-file /var/run/token get pods";
+    assertThat(Redactor.redact(file)).isEqualTo(file);
+  }
+
+  @Test
+  @DisplayName("Docker config auth values, also base64-encoded whole, are masked")
+  void masksDockerConfig() {
+    assertThat(Redactor.redact("{\"auths\":{\"reg.io\":{\"auth\": \"cm9ib3Q6aHVudGVyMg==\"}}}"))
+        .isEqualTo("{\"auths\":{\"reg.io\":{\"auth\": \"[redacted]\"}}}");
+    assertThat(Redactor.redact("  .dockerconfigjson: eyJhdXRocyI6eyJyZWcuaW8iOnt9fX0="))
+        .isEqualTo("  .dockerconfigjson: [redacted]");
+    assertThat(
+            Redactor.redact(
+                "pull access denied, repository does not exist or may require 'docker login'"))
+        .isEqualTo("pull access denied, repository does not exist or may require 'docker login'");
+  }
+
+  @Test
+  @DisplayName("npm, Stripe, fine-grained GitHub tokens, refresh tokens and webhooks are masked")
+  void masksMoreTokens() {
+    String r =
+        Redactor.redact(
+            "npm_abcdefghijklmnopqrstuvwxyz0123456789 sk_live_abcdefghijklmnop1234"
+                + " github_pat_11ABCDEFG0123456789_abcdefghijkl 1//0gAbCdEfGhIjKlMnOpQrStUv"
+                + " https://hooks.slack.com/services/T000/B000/XXXXXXXXXXXXXXXX");
+    assertThat(r)
+        .doesNotContain("npm_abc", "sk_live_abc", "github_pat_11", "1//0gAb", "XXXXXXXX")
+        .contains("hooks.slack.com/[redacted]");
+  }
 }
