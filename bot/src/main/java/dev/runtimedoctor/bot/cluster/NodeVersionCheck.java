@@ -36,12 +36,12 @@ final class NodeVersionCheck implements ClusterCheck {
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
     Affected a = entry.affected();
-    boolean containerdRules = !a.containerd().isEmpty() || !a.fixedContainerd().isEmpty();
+    boolean containerdRules = narrows(a.containerd()) || !a.fixedContainerd().isEmpty();
     Optional<String> runtime =
         spec.first("runtime")
             .map(r -> r.toLowerCase(Locale.ROOT))
             .or(() -> containerdRules ? Optional.of("containerd") : Optional.empty());
-    boolean versioned = !a.gke().isEmpty() || !a.fixedGke().isEmpty() || containerdRules;
+    boolean versioned = narrows(a.gke()) || !a.fixedGke().isEmpty() || containerdRules;
     List<NodeFacts> nodes = view.nodes().stream().map(NodeFacts::of).toList();
     List<String> all = nodes.stream().map(NodeFacts::describe).toList();
     if (nodes.isEmpty()) {
@@ -118,6 +118,14 @@ final class NodeVersionCheck implements ClusterCheck {
         ruledOut.stream().map(j -> j.node().describe() + ": " + tails(List.of(j), false)).toList());
   }
 
+  /**
+   * Whether some range has a bound: {@code all}, an entry's "every version is affected", neither
+   * confirms nor rules out a node.
+   */
+  private static boolean narrows(List<VersionRange> ranges) {
+    return ranges.stream().anyMatch(r -> r.lower().isPresent() || r.upper().isPresent());
+  }
+
   private static boolean runtimeIs(NodeFacts n, Optional<String> runtime) {
     return runtime.isPresent() && runtime.get().equals(n.runtime());
   }
@@ -125,14 +133,14 @@ final class NodeVersionCheck implements ClusterCheck {
   private static Judgement judge(NodeFacts n, Affected a) {
     List<Reason> reasons = new ArrayList<>();
     boolean unknown = false;
-    if (!a.gke().isEmpty() || !a.fixedGke().isEmpty()) {
+    if (narrows(a.gke()) || !a.fixedGke().isEmpty()) {
       if (n.gke().isEmpty()) {
         unknown = true;
       } else {
         rule("GKE", n.gke().get(), a.gke(), a.fixedGke()).ifPresent(reasons::add);
       }
     }
-    boolean containerdRules = !a.containerd().isEmpty() || !a.fixedContainerd().isEmpty();
+    boolean containerdRules = narrows(a.containerd()) || !a.fixedContainerd().isEmpty();
     if (containerdRules && n.runtime().equals("containerd")) {
       if (n.containerd().isEmpty()) {
         unknown = true;

@@ -6,8 +6,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the language of an answer (DESIGN §5): the one the user chose with {@code lang}, else the
- * user's Slack locale ({@code users.info}, cached), else the paste's, else {@code BOT_LANGUAGE}.
+ * Picks the language of an answer: the one the user chose with {@code lang}, else the language of
+ * the user's own words in the paste, else the user's Slack locale ({@code users.info}, cached),
+ * else {@code BOT_LANGUAGE}. The words come before the locale because they are what the reader just
+ * wrote: many people keep Slack in English and ask in Italian, and the other way round.
  */
 public final class AnswerLanguage {
   private static final Logger log = LoggerFactory.getLogger(AnswerLanguage.class);
@@ -28,9 +30,12 @@ public final class AnswerLanguage {
     this.fallback = fallback;
   }
 
-  /** The language for {@code userId} answering a paste written in {@code paste}, if known. */
+  /**
+   * The language for {@code userId} answering a paste whose prose is in {@code paste}, empty when
+   * the paste holds only log lines; the locale is looked up only when the paste does not decide.
+   */
   public Language choose(String userId, Optional<Language> paste) {
-    return preferences.get(userId).or(() -> locale(userId)).or(() -> paste).orElse(fallback);
+    return preferences.get(userId).or(() -> paste).or(() -> locale(userId)).orElse(fallback);
   }
 
   private Optional<Language> locale(String userId) {

@@ -22,7 +22,7 @@ class AskCommandTest {
     assertThat(r.out())
         .contains("pod-ip-exhaustion")
         .contains("line 1: " + POD_IP)
-        .contains("1.24 - 1.24.6-gke.1500")
+        .contains("<= 1.24.6-gke.1500")
         .contains("RESOLUTION")
         .contains("https://github.com/containerd/containerd/issues/5438");
     assertThat(r.err()).isEmpty();

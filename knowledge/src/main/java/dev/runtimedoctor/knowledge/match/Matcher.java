@@ -62,7 +62,7 @@ public final class Matcher {
     }
     PasteTokens tokens = new PasteTokens(paste, index.vocabulary(), retrieval.prunes());
     ProseEvidence prose = new ProseEvidence(paste, index);
-    Optional<Language> language = LanguageGuess.of(prose.text());
+    Optional<Language> language = LanguageGuess.of(paste);
     double[] coverage = prose.coverage();
     List<Scored> scored = new ArrayList<>();
     for (int e : retrieval.candidates(tokens, prose)) {

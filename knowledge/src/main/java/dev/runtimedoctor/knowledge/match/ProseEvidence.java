@@ -39,7 +39,6 @@ final class ProseEvidence {
   private static final List<String> LINUX_WORDS = List.of("linux", "ubuntu", "cos", "optimized");
 
   private final KnowledgeIndex index;
-  private final String text;
   private final Map<Language, Set<String>> terms = new EnumMap<>(Language.class);
   private final boolean windows;
   // Per phrase id, filled on the first symptomConfidence call: the matcher runs on one thread
@@ -52,7 +51,7 @@ final class ProseEvidence {
 
   ProseEvidence(NormalizedPaste paste, KnowledgeIndex index) {
     this.index = index;
-    this.text = prose(paste);
+    String text = prose(paste);
     for (Language l : Language.values()) {
       terms.put(l, index.textAnalyzers().terms(l, text, MAX_TERMS));
     }
@@ -81,11 +80,6 @@ final class ProseEvidence {
       }
     }
     return false;
-  }
-
-  /** The prose read from the paste. */
-  String text() {
-    return text;
   }
 
   /** The paste's prose terms in one language with their weights, computed once per paste. */
