@@ -2,6 +2,9 @@ package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +45,12 @@ public final class ClusterChecks implements AutoCloseable {
   private final ClusterSettings settings;
   private final Map<String, ClusterCheck> checks;
   private final ExecutorService executor;
+
+  /** The engine of the last run's entries: runs of the same entries share it. */
+  private final AtomicReference<EngineFor> engine = new AtomicReference<>();
+
+  /** A knowledge engine and the entries it was built over. */
+  private record EngineFor(List<Entry> entries, Matcher matcher) {}
 
   /** Checks over {@code reader}, which this service closes. */
   public ClusterChecks(ClusterReader reader, ClusterSettings settings) {
@@ -113,26 +123,20 @@ public final class ClusterChecks implements AutoCloseable {
   public CompletableFuture<List<CheckResult>> start(
       List<Entry> entries, CheckScope scope, Consumer<CheckResult> onResult) {
     Objects.requireNonNull(onResult, "onResult");
-    ClusterView view = new ClusterView(reader, scope);
+    // The engine that reads pastes also reads event messages: the run's entries over the bundled
+    // ones, so an event is judged against every known issue it could belong to.
+    ClusterView view = new ClusterView(reader, scope, () -> matcher(entries));
     Object deliveryLock = new Object();
     List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
     for (Entry entry : entries) {
       for (CheckSpec spec : entry.checks()) {
-        CheckResult timedOut =
-            result(
-                entry,
-                spec,
-                Finding.unavailable(
-                    "no verdict within "
-                        + ClusterSettings.describe(settings.checkTimeout())
-                        + ": the API server is slow or unreachable",
-                    List.of()));
         CompletableFuture<CheckResult> f;
         try {
           f =
               CompletableFuture.supplyAsync(() -> runOne(entry, spec, view), executor)
                   .completeOnTimeout(
-                      timedOut, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                      null, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .thenApply(r -> r != null ? r : result(entry, spec, timedOut(view)));
         } catch (RejectedExecutionException e) {
           f =
               CompletableFuture.completedFuture(
@@ -152,6 +156,29 @@ public final class ClusterChecks implements AutoCloseable {
     }
     return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
         .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
+  }
+
+  private Matcher matcher(List<Entry> entries) {
+    EngineFor last = engine.get();
+    if (last != null && last.entries().equals(entries)) {
+      return last.matcher();
+    }
+    Matcher m = new Matcher(KnowledgeIndex.build(KnowledgeBase.bundledWith(entries)));
+    engine.set(new EngineFor(List.copyOf(entries), m));
+    return m;
+  }
+
+  /** A slow list is reported as slow, with how far it got; silence as silence. */
+  private Finding timedOut(ClusterView view) {
+    String within = "no verdict within " + ClusterSettings.describe(settings.checkTimeout());
+    return view.inProgress()
+        .map(
+            p ->
+                Finding.unavailable(
+                    within + ": the API server answers, but slowly (" + p + ")", List.of()))
+        .orElseGet(
+            () ->
+                Finding.unavailable(within + ": the API server is slow or unreachable", List.of()));
   }
 
   private CheckResult runOne(Entry entry, CheckSpec spec, ClusterView view) {

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An in-memory cluster of nodes only, for checks whose logic needs no API server. */
 final class FakeReader implements ClusterReader {
@@ -41,8 +42,8 @@ final class FakeReader implements ClusterReader {
   }
 
   @Override
-  public List<Node> listNodes() {
-    return nodes;
+  public void listNodes(Consumer<Node> each) {
+    nodes.forEach(each);
   }
 
   @Override
@@ -51,14 +52,10 @@ final class FakeReader implements ClusterReader {
   }
 
   @Override
-  public List<Pod> listPods(Optional<String> namespace) {
-    return List.of();
-  }
+  public void listPods(ListSelection selection, Consumer<Pod> each) {}
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace) {
-    return List.of();
-  }
+  public void listEvents(ListSelection selection, Consumer<Event> each) {}
 
   @Override
   public Optional<Namespace> getNamespace(String name) {
@@ -73,6 +70,11 @@ final class FakeReader implements ClusterReader {
   @Override
   public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
     return List.of();
+  }
+
+  @Override
+  public String serverVersion() {
+    return "v1.24.5-gke.600";
   }
 
   @Override

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
 import dev.runtimedoctor.knowledge.version.Version;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.List;
@@ -81,7 +83,11 @@ class NodeVersionCheckTest {
 
   private Finding run(String id, Node node) {
     Entry entry = kb.get(id).orElseThrow();
-    ClusterView view = new ClusterView(new FakeReader(List.of(node)), CheckScope.CLUSTER);
+    ClusterView view =
+        new ClusterView(
+            new FakeReader(List.of(node)),
+            CheckScope.CLUSTER,
+            () -> new Matcher(KnowledgeIndex.build(kb)));
     return new NodeVersionCheck()
         .run(
             entry,
