@@ -49,6 +49,12 @@ final class CheckCommand implements Callable<Integer> {
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     List<Entry> selected = select(kb);
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
+      checks
+          .scopeProblem(CheckScope.of(namespace, pod, node))
+          .ifPresent(
+              problem -> {
+                throw new UserException(problem);
+              });
       List<CheckResult> results = checks.run(selected, CheckScope.of(namespace, pod, node));
       if (json) {
         ctx.out().println(JsonOutput.GSON.toJson(JsonOutput.checks(checks.context(), results)));

@@ -104,6 +104,27 @@ public final class ClusterChecks implements AutoCloseable {
     return reader.context();
   }
 
+  /**
+   * What makes {@code scope} name nothing, said once before any check runs: a {@code --node} that
+   * the cluster does not have ("node 'x' does not exist, did you mean 'y'?"). Empty when the scope
+   * is fine or cannot be read (the checks then say why).
+   */
+  public Optional<String> scopeProblem(CheckScope scope) {
+    if (scope.node().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (reader.getNode(scope.node().get()).isPresent()) {
+        return Optional.empty();
+      }
+      List<String> names = new ArrayList<>();
+      reader.listNodes(n -> names.add(n.getMetadata().getName()));
+      return Optional.of(ClusterView.missingNode(scope.node().get(), names));
+    } catch (ClusterAccessException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Runs every check of {@code entries} and waits for all verdicts. */
   public List<CheckResult> run(List<Entry> entries, CheckScope scope) {
     return start(entries, scope, r -> {}).join();

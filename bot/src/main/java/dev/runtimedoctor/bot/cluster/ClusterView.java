@@ -210,18 +210,20 @@ final class ClusterView {
     return scopeNode
         .get()
         .orElseThrow(
-            () -> {
-              List<String> names =
-                  allNodes.get().stream().map(n -> n.getMetadata().getName()).toList();
-              return new ClusterAccessException(
-                  "node '"
-                      + name
-                      + "' does not exist"
-                      + Suggestions.didYouMean(name, names)
-                      + " ("
-                      + names.size()
-                      + " nodes in the cluster)");
-            });
+            () ->
+                new ClusterAccessException(
+                    missingNode(
+                        name,
+                        allNodes.get().stream().map(n -> n.getMetadata().getName()).toList())));
+  }
+
+  /** "node 'x' does not exist, did you mean 'y'?", else how many nodes there are. */
+  static String missingNode(String name, List<String> names) {
+    String suggestion = Suggestions.didYouMean(name, names);
+    return "node '"
+        + name
+        + "' does not exist"
+        + (suggestion.isEmpty() ? " (the cluster has " + names.size() + " nodes)" : suggestion);
   }
 
   private void requireNamespace() {

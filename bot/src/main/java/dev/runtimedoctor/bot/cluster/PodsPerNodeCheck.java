@@ -31,6 +31,8 @@ final class PodsPerNodeCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
+    // A --node that does not exist stops here, as every other check does.
+    List<Node> inScope = view.nodes();
     List<String> reasons = spec.list("reason");
     if (reasons.isEmpty()) {
       reasons = List.of("FailedCreatePodSandBox");
@@ -51,9 +53,7 @@ final class PodsPerNodeCheck implements ClusterCheck {
     }
     if (byNode.isEmpty()) {
       return Finding.inconclusive(
-          "no node"
-              + view.scope().describe()
-              + " reports the exhaustion error now ("
+          "no node reports the exhaustion error now ("
               + EventCheck.read(read, reasons, "Pod")
               + "): a leak shows only while sandbox creation fails, and pod counts alone"
               + " cannot show it (GKE gives each node about twice the addresses of its maximum"
@@ -61,7 +61,7 @@ final class PodsPerNodeCheck implements ClusterCheck {
           List.of());
     }
     Map<String, Node> nodes = new LinkedHashMap<>();
-    for (Node n : view.nodes()) {
+    for (Node n : inScope) {
       nodes.put(n.getMetadata().getName(), n);
     }
     List<String> leaking = new ArrayList<>();

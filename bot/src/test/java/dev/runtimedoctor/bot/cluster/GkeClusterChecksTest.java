@@ -244,7 +244,24 @@ class GkeClusterChecksTest {
 
     List<CheckResult> missing = checks.run(entries, CheckScope.of(null, null, "gke-gone"));
     assertThat(result(missing, "windows-drive-letter-mount", "node-version").summary())
-        .isEqualTo("node 'gke-gone' does not exist (3 nodes in the cluster)");
+        .isEqualTo("node 'gke-gone' does not exist (the cluster has 3 nodes)");
+  }
+
+  @Test
+  @DisplayName(
+      "a --node that does not exist is said once, with a suggestion, and no check counts events"
+          + " of a node that is not there")
+  void missingNodeSaidOnce() {
+    String typo = "gke-prod-default-pool-8c1e7f02-x7k3";
+    CheckScope scope = CheckScope.of(null, null, typo);
+    String said = "node '" + typo + "' does not exist, did you mean '" + LINUX_NODE + "'?";
+    assertThat(checks.scopeProblem(scope)).contains(said);
+    assertThat(checks.scopeProblem(CheckScope.of(null, null, LINUX_NODE))).isEmpty();
+    List<CheckResult> results =
+        checks.run(List.of(entry("windows-drive-letter-mount"), entry("pod-ip-exhaustion")), scope);
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.UNAVAILABLE))
+        .allSatisfy(r -> assertThat(r.summary()).isEqualTo(said));
   }
 
   @Test

@@ -74,7 +74,23 @@ public final class MockCluster implements AutoCloseable {
     return this;
   }
 
-  /** Adds objects to a CRUD-mode server, e.g. built by a test; not recorded as requests. */
+  /** Adds the objects of a YAML text (documents split by {@code ---}) to a CRUD-mode server. */
+  public MockCluster addYaml(String yaml) {
+    try (NamespacedKubernetesClient seed = server.createClient()) {
+      for (HasMetadata item :
+          seed.load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+              .items()) {
+        seed.resource(item).create();
+      }
+    }
+    forget();
+    return this;
+  }
+
+  /**
+   * Adds objects to a CRUD-mode server, e.g. built by a test; drops the requests recorded so far,
+   * so call it before the checks run.
+   */
   public MockCluster add(HasMetadata... items) {
     try (NamespacedKubernetesClient seed = server.createClient()) {
       for (HasMetadata item : items) {
