@@ -36,6 +36,12 @@ final class FakeReader implements ClusterReader {
         .build();
   }
 
+  /** The node with an NVIDIA T4, as GKE labels GPU nodes. */
+  static Node gpu(Node node) {
+    node.getMetadata().getLabels().put(NodeFacts.ACCELERATOR_LABEL, "nvidia-tesla-t4");
+    return node;
+  }
+
   @Override
   public String context() {
     return "fake";

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cluster;
 
+import static dev.runtimedoctor.bot.cluster.FakeReader.gpu;
 import static dev.runtimedoctor.bot.cluster.FakeReader.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,12 +41,12 @@ class NodeVersionCheckTest {
     assertThat(
             verdict(
                 "gpu-metrics-missing",
-                node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3")))
+                gpu(node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3"))))
         .isEqualTo(Verdict.NOT_AFFECTED);
     assertThat(
             verdict(
                 "gpu-metrics-missing",
-                node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3")))
+                gpu(node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3"))))
         .isEqualTo(Verdict.CONFIRMED);
   }
 
@@ -73,7 +74,9 @@ class NodeVersionCheckTest {
   @Test
   @DisplayName("unreadable versions leave the verdict open rather than guess")
   void unreadableVersions() {
-    assertThat(verdict("gpu-metrics-missing", node("a", "linux", "unknown", "containerd://1.4.3")))
+    assertThat(
+            verdict(
+                "gpu-metrics-missing", gpu(node("a", "linux", "unknown", "containerd://1.4.3"))))
         .isEqualTo(Verdict.INCONCLUSIVE);
   }
 
