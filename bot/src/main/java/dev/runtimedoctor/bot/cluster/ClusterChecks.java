@@ -217,6 +217,11 @@ public final class ClusterChecks implements AutoCloseable {
       } catch (ClusterAccessException e) {
         finding = Finding.unavailable(e.getMessage(), e.detail().map(List::of).orElse(List.of()));
       } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // close() stopped a check that had outlived its run: nothing went wrong.
+          log.debug("cluster check stopped entry={} check={}", entry.id(), spec.type());
+          return result(entry, spec, Finding.unavailable("the checks were stopped", List.of()));
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("cluster check failed ref={} entry={} check={}", ref, entry.id(), spec.type(), e);
         finding = Finding.unavailable("the check failed unexpectedly (ref " + ref + ")", List.of());
