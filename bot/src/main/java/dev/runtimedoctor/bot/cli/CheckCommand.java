@@ -64,6 +64,12 @@ final class CheckCommand implements Callable<Integer> {
           "no cluster checks ran: " + unusable.get(), ExitCodes.NOTHING_CHECKED);
     }
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
+      checks
+          .scopeProblem(CheckScope.of(namespace, pod, node))
+          .ifPresent(
+              problem -> {
+                throw new UserException(problem);
+              });
       List<CheckResult> results = checks.run(selected, CheckScope.of(namespace, pod, node));
       boolean nothingChecked =
           !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == Verdict.UNAVAILABLE);

@@ -127,6 +127,7 @@ public final class Main {
     cl.addSubcommand(new BenchCommand(ctx));
     cl.addSubcommand(new ServeCommand(ctx));
     cl.addSubcommand(new BenchSlackCommand(ctx));
+    cl.addSubcommand(new BenchClusterCommand(ctx));
     cl.addSubcommand(new SlackManifestCommand(ctx));
     cl.addSubcommand(new FeedbackCommand(ctx));
     cl.addSubcommand(new CompletionCommand(ctx));

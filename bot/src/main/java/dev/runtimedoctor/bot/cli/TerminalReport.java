@@ -22,7 +22,10 @@ final class TerminalReport {
     this.lang = lang;
   }
 
-  /** Prints the answer to {@code paste} (or what to collect next when nothing explains it), every echoed text stripped of terminal control sequences. */
+  /**
+   * Prints the answer to {@code paste} (or what to collect next when nothing explains it), every
+   * echoed text stripped of terminal control sequences.
+   */
   void print(Diagnosis d, String paste, PrintWriter terminal) {
     StringWriter report = new StringWriter();
     printTo(d, paste, new PrintWriter(report));

@@ -2,6 +2,9 @@ package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +19,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -41,6 +45,12 @@ public final class ClusterChecks implements AutoCloseable {
   private final ClusterSettings settings;
   private final Map<String, ClusterCheck> checks;
   private final ExecutorService executor;
+
+  /** The engine of the last run's entries: runs of the same entries share it. */
+  private final AtomicReference<EngineFor> engine = new AtomicReference<>();
+
+  /** A knowledge engine and the entries it was built over. */
+  private record EngineFor(List<Entry> entries, Matcher matcher) {}
 
   /** Checks over {@code reader}, which this service closes. */
   public ClusterChecks(ClusterReader reader, ClusterSettings settings) {
@@ -94,6 +104,27 @@ public final class ClusterChecks implements AutoCloseable {
     return reader.context();
   }
 
+  /**
+   * What makes {@code scope} name nothing, said once before any check runs: a {@code --node} that
+   * the cluster does not have ("node 'x' does not exist, did you mean 'y'?"). Empty when the scope
+   * is fine or cannot be read (the checks then say why).
+   */
+  public Optional<String> scopeProblem(CheckScope scope) {
+    if (scope.node().isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (reader.getNode(scope.node().get()).isPresent()) {
+        return Optional.empty();
+      }
+      List<String> names = new ArrayList<>();
+      reader.listNodes(n -> names.add(n.getMetadata().getName()));
+      return Optional.of(ClusterView.missingNode(scope.node().get(), names));
+    } catch (ClusterAccessException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Runs every check of {@code entries} and waits for all verdicts. */
   public List<CheckResult> run(List<Entry> entries, CheckScope scope) {
     return start(entries, scope, r -> {}).join();
@@ -113,26 +144,20 @@ public final class ClusterChecks implements AutoCloseable {
   public CompletableFuture<List<CheckResult>> start(
       List<Entry> entries, CheckScope scope, Consumer<CheckResult> onResult) {
     Objects.requireNonNull(onResult, "onResult");
-    ClusterView view = new ClusterView(reader, scope);
+    // The engine that reads pastes also reads event messages: the run's entries over the bundled
+    // ones, so an event is judged against every known issue it could belong to.
+    ClusterView view = new ClusterView(reader, scope, () -> matcher(entries));
     Object deliveryLock = new Object();
     List<CompletableFuture<CheckResult>> futures = new ArrayList<>();
     for (Entry entry : entries) {
       for (CheckSpec spec : entry.checks()) {
-        CheckResult timedOut =
-            result(
-                entry,
-                spec,
-                Finding.unavailable(
-                    "no verdict within "
-                        + ClusterSettings.describe(settings.checkTimeout())
-                        + ": the API server is slow or unreachable",
-                    List.of()));
         CompletableFuture<CheckResult> f;
         try {
           f =
               CompletableFuture.supplyAsync(() -> runOne(entry, spec, view), executor)
                   .completeOnTimeout(
-                      timedOut, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                      null, settings.checkTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                  .thenApply(r -> r != null ? r : result(entry, spec, timedOut(view)));
         } catch (RejectedExecutionException e) {
           f =
               CompletableFuture.completedFuture(
@@ -154,6 +179,29 @@ public final class ClusterChecks implements AutoCloseable {
         .thenApply(v -> futures.stream().map(CompletableFuture::join).toList());
   }
 
+  private Matcher matcher(List<Entry> entries) {
+    EngineFor last = engine.get();
+    if (last != null && last.entries().equals(entries)) {
+      return last.matcher();
+    }
+    Matcher m = new Matcher(KnowledgeIndex.build(KnowledgeBase.bundledWith(entries)));
+    engine.set(new EngineFor(List.copyOf(entries), m));
+    return m;
+  }
+
+  /** A slow list is reported as slow, with how far it got; silence as silence. */
+  private Finding timedOut(ClusterView view) {
+    String within = "no verdict within " + ClusterSettings.describe(settings.checkTimeout());
+    return view.inProgress()
+        .map(
+            p ->
+                Finding.unavailable(
+                    within + ": the API server answers, but slowly (" + p + ")", List.of()))
+        .orElseGet(
+            () ->
+                Finding.unavailable(within + ": the API server is slow or unreachable", List.of()));
+  }
+
   private CheckResult runOne(Entry entry, CheckSpec spec, ClusterView view) {
     long start = System.nanoTime();
     ClusterCheck check = checks.get(spec.type());
@@ -169,6 +217,11 @@ public final class ClusterChecks implements AutoCloseable {
       } catch (ClusterAccessException e) {
         finding = Finding.unavailable(e.getMessage(), e.detail().map(List::of).orElse(List.of()));
       } catch (RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          // close() stopped a check that had outlived its run: nothing went wrong.
+          log.debug("cluster check stopped entry={} check={}", entry.id(), spec.type());
+          return result(entry, spec, Finding.unavailable("the checks were stopped", List.of()));
+        }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("cluster check failed ref={} entry={} check={}", ref, entry.id(), spec.type(), e);
         finding = Finding.unavailable("the check failed unexpectedly (ref " + ref + ")", List.of());

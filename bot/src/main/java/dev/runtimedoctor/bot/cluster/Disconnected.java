@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The reader of a cluster that could not be configured: each read fails with the same reason. */
 final class Disconnected implements ClusterReader {
@@ -25,7 +26,7 @@ final class Disconnected implements ClusterReader {
   }
 
   @Override
-  public List<Node> listNodes() {
+  public void listNodes(Consumer<Node> each) {
     throw fail();
   }
 
@@ -35,12 +36,12 @@ final class Disconnected implements ClusterReader {
   }
 
   @Override
-  public List<Pod> listPods(Optional<String> namespace) {
+  public void listPods(ListSelection selection, Consumer<Pod> each) {
     throw fail();
   }
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace) {
+  public void listEvents(ListSelection selection, Consumer<Event> each) {
     throw fail();
   }
 
@@ -56,6 +57,11 @@ final class Disconnected implements ClusterReader {
 
   @Override
   public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
+    throw fail();
+  }
+
+  @Override
+  public String serverVersion() {
     throw fail();
   }
 

@@ -2,18 +2,17 @@ package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
-import io.fabric8.kubernetes.api.model.Event;
-import io.fabric8.kubernetes.api.model.ObjectReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
- * {@code event}: a recent event whose message carries one of the {@code match} substrings
- * (case-insensitive), with the given {@code reason} when there is one. Events expire after about an
- * hour, so finding none is {@code inconclusive}, never {@code not-affected}.
+ * {@code event}: a recent event with one of the {@code reason}s, about an object of {@code kind}
+ * (default {@code Pod}), whose message the knowledge engine recognises as this entry, through one
+ * of its signatures, as confidently as it would answer a paste of that line. The engine tells a
+ * registry's x509 from a webhook's, or a missing blob from an octet-stream media type, where a
+ * substring could not. Events expire after about an hour, so finding none is {@code inconclusive},
+ * never {@code not-affected}.
  */
 final class EventCheck implements ClusterCheck {
   /** Message characters kept from each end: runtimes put the cause last, the context first. */
@@ -28,98 +27,78 @@ final class EventCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    List<String> needles =
-        spec.list("match").stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
-    if (needles.isEmpty()) {
+    if (entry.signatures().isEmpty()) {
       return Finding.unavailable(
-          "the entry's event check has no 'match' strings (" + entry.source() + ")", List.of());
+          "the entry has no signatures for its event check to recognise (" + entry.source() + ")",
+          List.of());
     }
-    Optional<String> reason = spec.first("reason");
-    List<Event> events = view.events();
-    List<Event> hits =
-        events.stream()
-            .filter(e -> reason.isEmpty() || reason.get().equalsIgnoreCase(e.getReason()))
-            .filter(e -> carries(e, needles))
-            .sorted(Comparator.comparing(EventCheck::lastSeen).reversed())
-            .toList();
+    List<String> reasons = spec.list("reason");
+    String kind = spec.first("kind").orElse("Pod");
+    ClusterView.Events events = view.events(reasons, kind);
+    List<EventFacts> hits = matching(entry, events.kept(), view);
     String scope = view.scope().describe();
     if (hits.isEmpty()) {
       return Finding.inconclusive(
           "no recent event"
               + scope
               + " carries the error ("
-              + events.size()
-              + " events read);"
-              + " events expire after about an hour, so check again while it happens",
+              + read(events.read(), reasons, kind)
+              + "); events expire after about an hour, so check again while it happens",
           List.of());
     }
-    Event latest = hits.get(0);
-    List<String> evidence = new ArrayList<>();
-    for (Event e : hits) {
-      evidence.add(describe(e));
-    }
+    EventFacts latest = hits.get(0);
     return Finding.confirmed(
         (hits.size() == 1
                 ? "a recent event" + scope + " carries"
                 : hits.size() + " recent events" + scope + " carry")
             + " the error, latest "
-            + subject(latest)
+            + latest.subject()
             + " ("
-            + latest.getReason()
+            + latest.reason()
             + ")"
-            + host(latest).map(h -> " on node " + h).orElse(""),
-        evidence);
+            + (latest.host().isEmpty() ? "" : " on node " + latest.host()),
+        hits.stream().map(EventCheck::describe).toList());
   }
 
-  private static boolean carries(Event e, List<String> needles) {
-    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    return needles.stream().anyMatch(message::contains);
+  /** The events the engine recognises as {@code entry}, latest first. */
+  static List<EventFacts> matching(Entry entry, List<EventFacts> events, ClusterView view) {
+    List<EventFacts> hits = new ArrayList<>();
+    for (EventFacts e : events) {
+      if (!e.message().isEmpty() && view.recognised(e.message()).contains(entry.id())) {
+        hits.add(e);
+      }
+    }
+    hits.sort(Comparator.comparing(EventFacts::lastSeen).reversed());
+    return hits;
+  }
+
+  /** "12 Failed events about pods read". */
+  static String read(long n, List<String> reasons, String kind) {
+    return n
+        + " "
+        + (reasons.isEmpty() ? "" : String.join("/", reasons) + " ")
+        + (n == 1 ? "event" : "events")
+        + " about "
+        + kind
+        + " objects read";
   }
 
   /** "shop/pod/web-1 · FailedCreatePodSandBox ×37 · node n · 2024-…: message". */
-  private static String describe(Event e) {
-    StringBuilder sb = new StringBuilder(subject(e)).append(" · ").append(e.getReason());
-    if (e.getCount() != null && e.getCount() > 1) {
-      sb.append(" ×").append(e.getCount());
+  static String describe(EventFacts e) {
+    StringBuilder sb = new StringBuilder(e.subject()).append(" · ").append(e.reason());
+    if (e.count() > 1) {
+      sb.append(" ×").append(e.count());
     }
-    host(e).ifPresent(h -> sb.append(" · node ").append(h));
-    String seen = lastSeen(e);
-    if (!seen.isEmpty()) {
-      sb.append(" · ").append(seen);
+    if (!e.host().isEmpty()) {
+      sb.append(" · node ").append(e.host());
     }
-    String message = e.getMessage() == null ? "" : e.getMessage().strip();
+    if (!e.lastSeen().isEmpty()) {
+      sb.append(" · ").append(e.lastSeen());
+    }
+    String message = e.message();
     if (message.length() > HEAD + TAIL + 3) {
       message = message.substring(0, HEAD) + " … " + message.substring(message.length() - TAIL);
     }
     return sb.append(": ").append(message).toString();
-  }
-
-  private static String subject(Event e) {
-    ObjectReference o = e.getInvolvedObject();
-    if (o == null) {
-      return "?";
-    }
-    String kind = o.getKind() == null ? "object" : o.getKind().toLowerCase(Locale.ROOT);
-    return (o.getNamespace() == null ? "" : o.getNamespace() + "/") + kind + "/" + o.getName();
-  }
-
-  private static Optional<String> host(Event e) {
-    return Optional.ofNullable(e.getSource())
-        .map(s -> s.getHost())
-        .or(() -> Optional.ofNullable(e.getReportingInstance()))
-        .filter(h -> !h.isBlank());
-  }
-
-  /** The last time the event was seen, as the API server wrote it (RFC 3339 sorts as text). */
-  private static String lastSeen(Event e) {
-    if (e.getLastTimestamp() != null) {
-      return e.getLastTimestamp();
-    }
-    if (e.getEventTime() != null && e.getEventTime().getTime() != null) {
-      return e.getEventTime().getTime();
-    }
-    return e.getMetadata() == null || e.getMetadata().getCreationTimestamp() == null
-        ? ""
-        : e.getMetadata().getCreationTimestamp();
   }
 }

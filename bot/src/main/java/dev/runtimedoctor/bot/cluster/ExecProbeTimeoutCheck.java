@@ -2,21 +2,20 @@ package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.Probe;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code exec-probe-timeout}: exec probes whose {@code timeoutSeconds} (1 when unset) is at most
- * {@code max_seconds} (default 1). With ExecProbeTimeout off, as GKE has it, containerd ignores the
- * result of an exec probe that answers after its timeout instead of failing the probe.
+ * {@code exec-probe-timeout}: exec probes of pods on containerd nodes. With ExecProbeTimeout off,
+ * as GKE has it, containerd ignores the result of an exec probe that answers after its {@code
+ * timeoutSeconds} — whatever that is — instead of failing the probe; dockershim enforces it, so
+ * pods on Docker nodes are left out. A probe that may hang is exposure, not the issue happening:
+ * the verdict is {@code inconclusive}, and the entry's event check confirms from the kubelet's
+ * "timed out" events.
  */
 final class ExecProbeTimeoutCheck implements ClusterCheck {
-  private static final int KUBERNETES_DEFAULT_TIMEOUT = 1;
 
   @Override
   public String type() {
@@ -25,65 +24,64 @@ final class ExecProbeTimeoutCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    int max;
-    try {
-      max = Integer.parseInt(spec.first("max_seconds").orElse("1").trim());
-    } catch (NumberFormatException e) {
-      return Finding.unavailable(
-          "the entry's exec-probe-timeout check needs a whole number of max_seconds ("
-              + entry.source()
-              + ")",
-          List.of());
+    Map<String, String> runtimes = new HashMap<>();
+    for (var node : view.nodes()) {
+      NodeFacts f = NodeFacts.of(node);
+      runtimes.put(f.name(), f.runtime());
     }
-    List<Pod> pods = view.pods();
+    List<PodFacts> pods = view.pods();
     List<String> evidence = new ArrayList<>();
-    for (Pod pod : pods) {
-      for (Container c : PodContainers.of(pod)) {
-        Map<String, Probe> probes = new LinkedHashMap<>();
-        probes.put("livenessProbe", c.getLivenessProbe());
-        probes.put("readinessProbe", c.getReadinessProbe());
-        probes.put("startupProbe", c.getStartupProbe());
-        probes.forEach(
-            (kind, probe) -> {
-              if (probe == null || probe.getExec() == null) {
-                return;
-              }
-              Integer set = probe.getTimeoutSeconds();
-              int timeout = set == null ? KUBERNETES_DEFAULT_TIMEOUT : set;
-              if (timeout <= max) {
-                evidence.add(
-                    PodContainers.label(pod)
-                        + " · container "
-                        + c.getName()
-                        + " · "
-                        + kind
-                        + " exec "
-                        + probe.getExec().getCommand()
-                        + " · timeoutSeconds "
-                        + timeout
-                        + (set == null ? " (default)" : ""));
-              }
-            });
+    int podsWithProbes = 0;
+    int onContainerd = 0;
+    for (PodFacts pod : pods) {
+      if (!"containerd".equals(runtimes.get(pod.node()))) {
+        continue;
       }
+      onContainerd++;
+      if (!pod.execProbes().isEmpty()) {
+        podsWithProbes++;
+      }
+      for (PodFacts.ExecProbe p : pod.execProbes()) {
+        evidence.add(
+            pod.label()
+                + " · container "
+                + p.container()
+                + " · "
+                + p.kind()
+                + " exec "
+                + p.command()
+                + " · timeoutSeconds "
+                + p.timeoutSeconds()
+                + (p.defaulted() ? " (default)" : ""));
+      }
+    }
+    if (onContainerd == 0) {
+      return Finding.inconclusive(
+          "no pod"
+              + view.scope().describe()
+              + " runs on a containerd node ("
+              + pods.size()
+              + " pods read); Docker nodes enforce the exec probe timeout",
+          List.of());
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no exec probe"
+          "no pod on a containerd node"
               + view.scope().describe()
-              + " times out within "
-              + max
-              + " s ("
-              + pods.size()
+              + " has an exec probe ("
+              + onContainerd
               + " pods read)",
           List.of());
     }
-    return Finding.confirmed(
-        evidence.size()
-            + (evidence.size() == 1 ? " exec probe times" : " exec probes time")
-            + " out within "
-            + max
-            + " s: containerd ignores a result that comes later, so a hung"
-            + " probe never fails",
+    return Finding.inconclusive(
+        "exposed, not seen: "
+            + evidence.size()
+            + (evidence.size() == 1 ? " exec probe" : " exec probes")
+            + " in "
+            + podsWithProbes
+            + (podsWithProbes == 1 ? " pod" : " pods")
+            + " on containerd nodes: containerd ignores a result that comes after timeoutSeconds,"
+            + " so a probe that hangs never fails; the event check tells whether one has",
         evidence);
   }
 }

@@ -1,6 +1,10 @@
 package dev.runtimedoctor.bot.cluster;
 
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -11,6 +15,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.VersionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -18,9 +23,12 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -53,6 +61,13 @@ public final class KubeClusterReader implements ClusterReader {
    */
   public static final List<ApiPermission> PERMISSIONS =
       List.of(NODES, PODS, EVENTS, NAMESPACES, MUTATING, VALIDATING);
+
+  /**
+   * The non-resource URLs the checks read: {@code /version}, which the default ClusterRole {@code
+   * system:public-info-viewer} lets every authenticated user get, so the deployed ClusterRole needs
+   * no rule for it.
+   */
+  public static final List<String> NON_RESOURCE_URLS = List.of("/version");
 
   private final KubernetesClient client;
   private final String context;
@@ -159,8 +174,8 @@ public final class KubeClusterReader implements ClusterReader {
   }
 
   @Override
-  public List<Node> listNodes() {
-    return call(Op.list(NODES, Optional.empty()), () -> client.nodes().list().getItems());
+  public void listNodes(Consumer<Node> each) {
+    pages(Op.list(NODES, ListSelection.ALL), o -> client.nodes().list(o), each);
   }
 
   @Override
@@ -170,23 +185,25 @@ public final class KubeClusterReader implements ClusterReader {
   }
 
   @Override
-  public List<Pod> listPods(Optional<String> namespace) {
-    return call(
-        Op.list(PODS, namespace),
-        () ->
-            namespace.isPresent()
-                ? client.pods().inNamespace(namespace.get()).list().getItems()
-                : client.pods().inAnyNamespace().list().getItems());
+  public void listPods(ListSelection selection, Consumer<Pod> each) {
+    pages(
+        Op.list(PODS, selection),
+        o ->
+            selection.namespace().isPresent()
+                ? client.pods().inNamespace(selection.namespace().get()).list(o)
+                : client.pods().inAnyNamespace().list(o),
+        each);
   }
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace) {
-    return call(
-        Op.list(EVENTS, namespace),
-        () ->
-            namespace.isPresent()
-                ? client.v1().events().inNamespace(namespace.get()).list().getItems()
-                : client.v1().events().inAnyNamespace().list().getItems());
+  public void listEvents(ListSelection selection, Consumer<Event> each) {
+    pages(
+        Op.list(EVENTS, selection),
+        o ->
+            selection.namespace().isPresent()
+                ? client.v1().events().inNamespace(selection.namespace().get()).list(o)
+                : client.v1().events().inAnyNamespace().list(o),
+        each);
   }
 
   @Override
@@ -198,23 +215,56 @@ public final class KubeClusterReader implements ClusterReader {
 
   @Override
   public List<MutatingWebhookConfiguration> listMutatingWebhooks() {
-    return call(
-        Op.list(MUTATING, Optional.empty()),
-        () ->
-            client.admissionRegistration().v1().mutatingWebhookConfigurations().list().getItems());
+    List<MutatingWebhookConfiguration> all = new ArrayList<>();
+    pages(
+        Op.list(MUTATING, ListSelection.ALL),
+        o -> client.admissionRegistration().v1().mutatingWebhookConfigurations().list(o),
+        all::add);
+    return all;
   }
 
   @Override
   public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
+    List<ValidatingWebhookConfiguration> all = new ArrayList<>();
+    pages(
+        Op.list(VALIDATING, ListSelection.ALL),
+        o -> client.admissionRegistration().v1().validatingWebhookConfigurations().list(o),
+        all::add);
+    return all;
+  }
+
+  @Override
+  public String serverVersion() {
     return call(
-        Op.list(VALIDATING, Optional.empty()),
-        () ->
-            client
-                .admissionRegistration()
-                .v1()
-                .validatingWebhookConfigurations()
-                .list()
-                .getItems());
+        Op.version(),
+        () -> {
+          VersionInfo v = client.getKubernetesVersion();
+          if (v == null || v.getGitVersion() == null) {
+            throw new ClusterAccessException("the API server's /version names no gitVersion");
+          }
+          return v.getGitVersion();
+        });
+  }
+
+  /**
+   * Reads a list page by page ({@code limit}, then {@code continue} until the server gives none),
+   * handing each item on before the next page is asked for: the memory a list takes is one page,
+   * whatever the cluster's size, and each page has the request timeout of its own.
+   */
+  private <T extends HasMetadata, L extends KubernetesResourceList<T>> void pages(
+      Op op, Function<ListOptions, L> fetch, Consumer<T> each) {
+    String token = null;
+    do {
+      ListOptions options =
+          new ListOptionsBuilder()
+              .withLimit((long) PAGE_SIZE)
+              .withContinue(token)
+              .withFieldSelector(op.selection().fieldSelector().orElse(null))
+              .build();
+      L page = call(op, () -> fetch.apply(options));
+      page.getItems().forEach(each);
+      token = page.getMetadata() == null ? null : page.getMetadata().getContinue();
+    } while (token != null && !token.isEmpty());
   }
 
   @Override
@@ -258,24 +308,18 @@ public final class KubeClusterReader implements ClusterReader {
                   + " (401): renew them, e.g. gcloud container clusters get-credentials",
               status,
               e);
-      case 403 ->
-          new ClusterAccessException(
-              "cannot "
-                  + what
-                  + ": grant "
-                  + op.verb()
-                  + " on "
-                  + op.permission().qualifiedResource()
-                  + op.grantScope(),
-              status,
-              e);
+      case 403 -> new ClusterAccessException("cannot " + what + ": grant " + op.grant(), status, e);
       case 404 ->
           new ClusterAccessException(
+              "cannot " + what + ": the API server does not serve " + op.resource() + " (404)",
+              status,
+              e);
+      case 410 ->
+          new ClusterAccessException(
               "cannot "
                   + what
-                  + ": the API server does not serve "
-                  + op.permission().qualifiedResource()
-                  + " (404)",
+                  + ": the list changed faster than it could be read (410 Gone: the continue"
+                  + " token expired), try again",
               status,
               e);
       case 429 ->
@@ -338,27 +382,48 @@ public final class KubeClusterReader implements ClusterReader {
 
   /** One read, described the way an RBAC error needs it. */
   private record Op(
-      String verb, ApiPermission permission, Optional<String> namespace, Optional<String> name) {
+      String verb, ApiPermission permission, ListSelection selection, Optional<String> name) {
 
-    static Op list(ApiPermission p, Optional<String> namespace) {
-      return new Op("list", p, namespace, Optional.empty());
+    static Op list(ApiPermission p, ListSelection selection) {
+      return new Op("list", p, selection, Optional.empty());
     }
 
     static Op get(ApiPermission p, String name) {
-      return new Op("get", p, Optional.empty(), Optional.of(name));
+      return new Op("get", p, ListSelection.ALL, Optional.of(name));
+    }
+
+    /** {@code GET /version}: a non-resource URL, not a resource permission. */
+    static Op version() {
+      return new Op("get", null, ListSelection.ALL, Optional.of("/version"));
     }
 
     /** "nodes at cluster scope", "events in namespace shop", "namespace kube-system". */
     String target() {
+      if (permission == null) {
+        return "the API server's /version";
+      }
       if (name.isPresent()) {
         return permission.resource() + " " + name.get();
       }
       return permission.qualifiedResource()
-          + namespace.map(n -> " in namespace " + n).orElse(" at cluster scope");
+          + selection.namespace().map(n -> " in namespace " + n).orElse(" at cluster scope")
+          + selection.fieldSelector().map(f -> " (" + f + ")").orElse("");
     }
 
-    String grantScope() {
-      return namespace.map(n -> " in namespace " + n).orElse("");
+    /** "get on namespaces", or the non-resource URL for {@code /version}. */
+    String grant() {
+      if (permission == null) {
+        return "get on the non-resource URL /version (by default every authenticated user has it"
+            + " through the ClusterRole system:public-info-viewer)";
+      }
+      return verb
+          + " on "
+          + permission.qualifiedResource()
+          + selection.namespace().map(n -> " in namespace " + n).orElse("");
+    }
+
+    String resource() {
+      return permission == null ? "/version" : permission.qualifiedResource();
     }
 
     @Override

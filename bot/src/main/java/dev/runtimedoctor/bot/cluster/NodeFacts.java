@@ -15,6 +15,13 @@ import java.util.Optional;
  * @param runtime the runtime's name, {@code containerd} or {@code docker}; empty when unreported
  * @param runtimeVersion the runtime's version as reported, without the scheme
  * @param gke the node's GKE version, read from the kubelet version
+ * @param image the OS image family: the {@code cloud.google.com/gke-os-distribution} label ({@code
+ *     cos}, {@code ubuntu}, {@code windows_ltsc} …), else {@code cos} when {@code
+ *     status.nodeInfo.osImage} says Container-Optimized OS; empty when neither tells
+ * @param gpu whether it has GPUs: {@code nvidia.com/gpu} capacity above zero, or the {@code
+ *     cloud.google.com/gke-accelerator} label
+ * @param maxPods the pods it may run: the {@code cloud.google.com/gke-max-pods-per-node} label,
+ *     else allocatable {@code pods}
  */
 record NodeFacts(
     String name,
@@ -23,9 +30,16 @@ record NodeFacts(
     String runtime,
     String runtimeVersion,
     Optional<Version> gke,
-    Optional<Version> containerd) {
+    Optional<Version> containerd,
+    String image,
+    boolean gpu,
+    Optional<Integer> maxPods) {
 
   static final String POOL_LABEL = "cloud.google.com/gke-nodepool";
+  static final String OS_LABEL = "cloud.google.com/gke-os-distribution";
+  static final String ACCELERATOR_LABEL = "cloud.google.com/gke-accelerator";
+  static final String MAX_PODS_LABEL = "cloud.google.com/gke-max-pods-per-node";
+  static final String GPU_RESOURCE = "nvidia.com/gpu";
 
   static NodeFacts of(Node node) {
     String name = node.getMetadata() == null ? "?" : node.getMetadata().getName();
@@ -48,8 +62,50 @@ record NodeFacts(
     Optional<Version> gke = parse(info == null ? null : info.getKubeletVersion());
     Optional<Version> containerd =
         runtime.equals("containerd") ? parse(runtimeVersion) : Optional.empty();
+    String image = labels.getOrDefault(OS_LABEL, "");
+    if (image.isEmpty()
+        && info != null
+        && info.getOsImage() != null
+        && info.getOsImage().startsWith("Container-Optimized OS")) {
+      image = "cos";
+    }
+    var status = node.getStatus();
+    boolean gpu =
+        labels.containsKey(ACCELERATOR_LABEL)
+            || (status != null
+                && status.getCapacity() != null
+                && status.getCapacity().get(GPU_RESOURCE) != null
+                && status.getCapacity().get(GPU_RESOURCE).getNumericalAmount().signum() > 0);
+    Optional<Integer> maxPods =
+        integer(labels.get(MAX_PODS_LABEL))
+            .or(
+                () ->
+                    status == null || status.getAllocatable() == null
+                        ? Optional.empty()
+                        : Optional.ofNullable(status.getAllocatable().get("pods"))
+                            .flatMap(q -> integer(q.getAmount())));
     return new NodeFacts(
-        name, labels.getOrDefault(POOL_LABEL, ""), os, runtime, runtimeVersion, gke, containerd);
+        name,
+        labels.getOrDefault(POOL_LABEL, ""),
+        os,
+        runtime,
+        runtimeVersion,
+        gke,
+        containerd,
+        image,
+        gpu,
+        maxPods);
+  }
+
+  private static Optional<Integer> integer(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(text.trim()));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Version> parse(String reported) {

@@ -24,9 +24,18 @@ import java.util.stream.Collectors;
  * <p>A node at or past a fixed version of its own minor line (or on a line newer than every fix) is
  * not affected even when a range's upper bound equals the fix: the seed writes "1.18.0 to 1.18.18"
  * beside "fixed in 1.18.18". The optional {@code runtime} parameter ({@code containerd} or {@code
- * docker}) limits the entry to nodes of that runtime; containerd ranges imply it.
+ * docker}) limits the entry to nodes of that runtime; containerd ranges imply it. {@code image}
+ * (e.g. {@code cos}) limits it to nodes of that OS image family, {@code accelerator: gpu} to nodes
+ * with GPUs: a cluster without such nodes is not affected.
+ *
+ * <p>{@code pools: auto-provisioned} judges what node auto-provisioning will create rather than the
+ * nodes there are: the control plane's version ({@code /version}) against the ranges, and the
+ * auto-provisioned pools ({@code nap-…}) that exist. An affected control plane with no such pool
+ * running the wrong runtime is exposure, not confirmation.
  */
 final class NodeVersionCheck implements ClusterCheck {
+  /** GKE names the pools node auto-provisioning creates {@code nap-<machine type>-<suffix>}. */
+  static final String AUTO_PROVISIONED_PREFIX = "nap-";
 
   @Override
   public String type() {
@@ -42,10 +51,49 @@ final class NodeVersionCheck implements ClusterCheck {
             .map(r -> r.toLowerCase(Locale.ROOT))
             .or(() -> containerdRules ? Optional.of("containerd") : Optional.empty());
     boolean versioned = narrows(a.gke()) || !a.fixedGke().isEmpty() || containerdRules;
+    if (spec.first("pools").filter("auto-provisioned"::equals).isPresent()) {
+      return autoProvisioned(a, view);
+    }
     List<NodeFacts> nodes = view.nodes().stream().map(NodeFacts::of).toList();
     List<String> all = nodes.stream().map(NodeFacts::describe).toList();
     if (nodes.isEmpty()) {
       return Finding.inconclusive("the cluster has no nodes to check", List.of());
+    }
+    if (spec.first("accelerator").filter("gpu"::equalsIgnoreCase).isPresent()) {
+      nodes = nodes.stream().filter(NodeFacts::gpu).toList();
+      if (nodes.isEmpty()) {
+        return Finding.notAffected(
+            "matches the error, but none of your "
+                + all.size()
+                + " nodes has a GPU (no nvidia.com/gpu capacity, no "
+                + NodeFacts.ACCELERATOR_LABEL
+                + " label); it affects GPU nodes only",
+            List.of());
+      }
+    }
+    Optional<String> image = spec.first("image").map(i -> i.toLowerCase(Locale.ROOT));
+    if (image.isPresent()) {
+      List<NodeFacts> known = nodes.stream().filter(n -> !n.image().isEmpty()).toList();
+      List<NodeFacts> on = known.stream().filter(n -> n.image().equals(image.get())).toList();
+      if (on.isEmpty() && known.size() < nodes.size()) {
+        return Finding.inconclusive(
+            "this issue affects "
+                + image.get()
+                + " nodes only, and your nodes do not say their OS image ("
+                + NodeFacts.OS_LABEL
+                + " label, nodeInfo.osImage)",
+            all);
+      }
+      if (on.isEmpty()) {
+        return Finding.notAffected(
+            "matches the error, but your nodes run "
+                + known.stream().map(NodeFacts::image).distinct().collect(Collectors.joining(", "))
+                + "; it affects "
+                + image.get()
+                + " nodes only",
+            all);
+      }
+      nodes = on;
     }
     if (a.platform() == Platform.ANY && !versioned && runtime.isEmpty()) {
       return Finding.inconclusive(
@@ -124,6 +172,55 @@ final class NodeVersionCheck implements ClusterCheck {
    */
   private static boolean narrows(List<VersionRange> ranges) {
     return ranges.stream().anyMatch(r -> r.lower().isPresent() || r.upper().isPresent());
+  }
+
+  /** What node auto-provisioning creates is decided by the control plane's version. */
+  private static Finding autoProvisioned(Affected a, ClusterView view) {
+    String reported = view.serverVersion();
+    Version plane;
+    try {
+      plane = Version.parseReported(reported);
+    } catch (IllegalArgumentException e) {
+      return Finding.inconclusive(
+          "the control plane reports version " + reported + ", which is not a GKE version",
+          List.of());
+    }
+    List<NodeFacts> nap =
+        view.nodes().stream()
+            .map(NodeFacts::of)
+            .filter(n -> n.pool().startsWith(AUTO_PROVISIONED_PREFIX))
+            .toList();
+    List<String> evidence = new ArrayList<>();
+    evidence.add("control plane · GKE " + plane);
+    nap.stream().map(NodeFacts::describe).forEach(evidence::add);
+    Optional<Reason> out = rule("GKE", plane, a.gke(), a.fixedGke());
+    if (out.isPresent()) {
+      return Finding.notAffected(
+          "matches the error, but your control plane runs GKE "
+              + plane
+              + "; "
+              + out.get().tail(false)
+              + " (node auto-provisioning creates pools as the control plane decides)",
+          evidence);
+    }
+    List<NodeFacts> docker = nap.stream().filter(n -> n.runtime().equals("docker")).toList();
+    if (!docker.isEmpty()) {
+      return Finding.confirmed(
+          "your control plane runs GKE "
+              + plane
+              + ", an affected version, and auto-provisioned pools run Docker: "
+              + pools(docker),
+          evidence);
+    }
+    return Finding.inconclusive(
+        "exposed, not seen: your control plane runs GKE "
+            + plane
+            + ", an affected version, so pools that node auto-provisioning creates get"
+            + " Container-Optimized OS with Docker; "
+            + (nap.isEmpty()
+                ? "no auto-provisioned pool (nap-…) exists now"
+                : "the auto-provisioned pools there now run " + pools(nap)),
+        evidence);
   }
 
   private static boolean runtimeIs(NodeFacts n, Optional<String> runtime) {

@@ -3,21 +3,26 @@ package dev.runtimedoctor.bot.cluster;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.Pod;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code pods-per-node}: a node whose pods use (nearly) every address of its {@code podCIDR}. The
- * CNI's host-local range skips the network and broadcast addresses (a /26 gives
- * 10.48.131.1-10.48.131.62); host-network pods and finished pods hold no address. A range that is
- * full while few pods run is a leak, which the API cannot show: then the check is {@code
- * inconclusive}.
+ * {@code pods-per-node}: the node where pod IPs leaked. GKE sizes a node's podCIDR at about twice
+ * its maximum pods (a /24 for 110, a /26 for 32), so pods never fill it; a node whose runtime
+ * leaked addresses runs <em>few</em> pods while sandbox creation fails with the exhaustion error.
+ * The check takes the nodes named in the events the engine recognises as this entry ({@code
+ * reason}, default {@code FailedCreatePodSandBox}; every namespace, since a node's range serves
+ * them all), reads the pods on each (field selector {@code spec.nodeName}) and compares those
+ * holding an IP with the addresses of its podCIDR and its maximum pods ({@code
+ * cloud.google.com/gke-max-pods-per-node}, else allocatable pods). Without such events the API
+ * cannot show a leak: {@code inconclusive}.
  */
 final class PodsPerNodeCheck implements ClusterCheck {
+  /** Nodes looked at in detail: the ones with the most exhaustion events. */
+  private static final int MAX_NODES = 5;
 
   @Override
   public String type() {
@@ -26,79 +31,105 @@ final class PodsPerNodeCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    List<Node> nodes = view.nodes();
-    Map<String, Integer> podsByNode = new HashMap<>();
-    for (Pod p : view.allPods()) {
-      if (holdsAddress(p)) {
-        podsByNode.merge(p.getSpec().getNodeName(), 1, Integer::sum);
+    // A --node that does not exist stops here, as every other check does.
+    List<Node> inScope = view.nodes();
+    List<String> reasons = spec.list("reason");
+    if (reasons.isEmpty()) {
+      reasons = List.of("FailedCreatePodSandBox");
+    }
+    List<EventFacts> hits = new ArrayList<>();
+    long read = 0;
+    for (String reason : reasons) {
+      ClusterView.Events e =
+          view.events(ListSelection.ALL.with("reason", reason).with("involvedObject.kind", "Pod"));
+      read += e.read();
+      hits.addAll(EventCheck.matching(entry, e.kept(), view));
+    }
+    Map<String, Integer> byNode = new LinkedHashMap<>();
+    for (EventFacts e : hits) {
+      if (!e.host().isEmpty() && view.scope().node().map(n -> n.equals(e.host())).orElse(true)) {
+        byNode.merge(e.host(), e.count(), Integer::sum);
       }
     }
-    List<String> full = new ArrayList<>();
-    String fullest = null;
-    double fullestShare = -1;
+    if (byNode.isEmpty()) {
+      return Finding.inconclusive(
+          "no node reports the exhaustion error now ("
+              + EventCheck.read(read, reasons, "Pod")
+              + "): a leak shows only while sandbox creation fails, and pod counts alone"
+              + " cannot show it (GKE gives each node about twice the addresses of its maximum"
+              + " pods)",
+          List.of());
+    }
+    Map<String, Node> nodes = new LinkedHashMap<>();
+    for (Node n : inScope) {
+      nodes.put(n.getMetadata().getName(), n);
+    }
+    List<String> leaking = new ArrayList<>();
+    List<String> evidence = new ArrayList<>();
     String first = null;
-    for (Node node : nodes) {
-      NodeFacts facts = NodeFacts.of(node);
-      Optional<String> cidr = podCidr(node);
-      Optional<Integer> size = cidr.flatMap(PodsPerNodeCheck::usableAddresses);
-      if (size.isEmpty()) {
+    for (var e :
+        byNode.entrySet().stream()
+            .sorted(Map.Entry.comparingByValue((a, b) -> b - a))
+            .limit(MAX_NODES)
+            .toList()) {
+      Node node = nodes.get(e.getKey());
+      if (node == null) {
+        evidence.add("node " + e.getKey() + ": exhaustion events ×" + e.getValue() + ", node gone");
         continue;
       }
-      int used = podsByNode.getOrDefault(facts.name(), 0);
-      int addresses = size.get();
+      NodeFacts facts = NodeFacts.of(node);
+      List<PodFacts> pods = view.podsOnNode(facts.name());
+      long holding = pods.stream().filter(PodFacts::holdsAddress).count();
+      long creating = pods.stream().filter(PodFacts::creating).count();
+      Optional<String> cidr = podCidr(node);
+      Optional<Integer> addresses = cidr.flatMap(PodsPerNodeCheck::usableAddresses);
       String line =
           facts.label()
-              + ": "
-              + used
-              + " pods for the "
+              + ": exhaustion events ×"
+              + e.getValue()
+              + "; "
+              + holding
+              + " pods hold an IP"
               + addresses
-              + " addresses of podCIDR "
-              + cidr.get();
-      double share = (double) used / addresses;
-      if (share > fullestShare) {
-        fullestShare = share;
-        fullest = line;
-      }
-      if (addresses - used <= Math.max(2, addresses / 20)) {
-        full.add(line);
+                  .map(a -> " of the " + a + " addresses of podCIDR " + cidr.get())
+                  .orElse("")
+              + facts.maxPods().map(m -> " (max pods " + m + ")").orElse("")
+              + "; "
+              + creating
+              + " pods stuck in ContainerCreating";
+      evidence.add(line);
+      // The range reports itself empty while its pods hold fewer addresses than it has: leaked.
+      int room = addresses.or(facts::maxPods).orElse(Integer.MAX_VALUE);
+      boolean leak = holding < room - 2;
+      if (leak) {
+        leaking.add(facts.name());
         if (first == null) {
           first =
               facts.label()
-                  + " runs "
-                  + used
-                  + " pods for the "
+                  + " runs only "
+                  + holding
+                  + " pods holding an IP"
                   + addresses
-                  + " addresses of its podCIDR "
-                  + cidr.get()
-                  + ": new pods get no IP";
+                      .map(a -> " for the " + a + " addresses of its podCIDR " + cidr.get())
+                      .orElse("")
+                  + facts.maxPods().map(m -> " (max pods " + m + ")").orElse("")
+                  + ", yet sandbox creation fails with the exhaustion error (×"
+                  + e.getValue()
+                  + ")"
+                  + (creating > 0 ? "; " + creating + " pods stuck in ContainerCreating" : "")
+                  + ": its pod IPs leaked";
         }
       }
     }
-    if (fullest == null) {
+    if (leaking.isEmpty()) {
       return Finding.inconclusive(
-          "no node in scope reports an IPv4 podCIDR to compare its pods with", List.of());
-    }
-    if (full.isEmpty()) {
-      return Finding.inconclusive(
-          "no node is near the size of its podCIDR (fullest: "
-              + fullest
-              + "); addresses leaked"
-              + " by the runtime do not show in pod counts",
-          List.of(fullest));
+          "the nodes that report the exhaustion error have their podCIDR really in use, not"
+              + " leaked",
+          evidence);
     }
     return Finding.confirmed(
-        (full.size() == 1 ? "" : full.size() + " nodes are full, e.g. ") + first, full);
-  }
-
-  private static boolean holdsAddress(Pod p) {
-    if (p.getSpec() == null || p.getSpec().getNodeName() == null) {
-      return false;
-    }
-    if (Boolean.TRUE.equals(p.getSpec().getHostNetwork())) {
-      return false;
-    }
-    String phase = p.getStatus() == null ? null : p.getStatus().getPhase();
-    return !"Succeeded".equals(phase) && !"Failed".equals(phase);
+        (leaking.size() == 1 ? "" : leaking.size() + " nodes leak pod IPs, e.g. ") + first,
+        evidence);
   }
 
   private static Optional<String> podCidr(Node node) {

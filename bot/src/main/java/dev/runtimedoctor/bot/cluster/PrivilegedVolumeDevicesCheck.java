@@ -2,12 +2,8 @@ package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.api.model.VolumeDevice;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code privileged-volume-devices}: a privileged container that declares {@code volumeDevices}.
@@ -23,25 +19,17 @@ final class PrivilegedVolumeDevicesCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    List<Pod> pods = view.pods();
+    List<PodFacts> pods = view.pods();
     List<String> evidence = new ArrayList<>();
-    for (Pod pod : pods) {
-      for (Container c : PodContainers.of(pod)) {
-        boolean privileged =
-            c.getSecurityContext() != null
-                && Boolean.TRUE.equals(c.getSecurityContext().getPrivileged());
-        if (privileged && c.getVolumeDevices() != null && !c.getVolumeDevices().isEmpty()) {
-          String paths =
-              c.getVolumeDevices().stream()
-                  .map(VolumeDevice::getDevicePath)
-                  .collect(Collectors.joining(", "));
-          evidence.add(
-              PodContainers.label(pod)
-                  + " · container "
-                  + c.getName()
-                  + " · privileged · volumeDevices "
-                  + paths);
-        }
+    for (PodFacts pod : pods) {
+      for (String devices : pod.privilegedDevices()) {
+        int dot = devices.indexOf(" · ");
+        evidence.add(
+            pod.label()
+                + " · container "
+                + devices.substring(0, dot)
+                + " · privileged · volumeDevices "
+                + devices.substring(dot + 3));
       }
     }
     if (evidence.isEmpty()) {
@@ -57,7 +45,7 @@ final class PrivilegedVolumeDevicesCheck implements ClusterCheck {
         evidence.size()
             + (evidence.size() == 1
                 ? " privileged container declares"
-                : " privileged" + " containers declare")
+                : " privileged containers declare")
             + " volumeDevices: containerd exposes every host device in /dev"
             + " instead of the devicePath, e.g. "
             + evidence.get(0),

@@ -3,7 +3,7 @@ package dev.runtimedoctor.bot.cluster;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import io.fabric8.kubernetes.api.model.LabelSelector;
-import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.admissionregistration.v1.MatchCondition;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.RuleWithOperations;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhook;
@@ -11,16 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@code webhooks-kube-system}: an admission webhook that intercepts pod creation in {@code
- * kube-system} and fails closed. When it breaks, the DaemonSet controller cannot create {@code
- * netd} or {@code calico-node}, and new nodes stay NotReady with "cni config uninitialized". A
- * webhook spares {@code kube-system} when its namespaceSelector does not select the namespace, or
- * its objectSelector selects none of the namespace's pods.
+ * kube-system} and fails closed. When it breaks, the DaemonSet controller cannot create the CNI
+ * pods ({@code netd}, {@code calico-node}, {@code anetd}) and new nodes stay NotReady with "cni
+ * config uninitialized".
+ *
+ * <p>Such a webhook is exposure; the issue is happening when those DaemonSets report {@code
+ * FailedCreate} events that say "failed calling webhook": only that confirms. A webhook spares
+ * kube-system when no rule matches pod creation ({@link AdmissionRule}), its namespaceSelector does
+ * not select the namespace's real labels, or its objectSelector selects none of the CNI pods. What
+ * could not be read (the namespace, the pods, a webhook list) is never guessed: the check says what
+ * it could not tell.
  */
 final class WebhooksKubeSystemCheck implements ClusterCheck {
   private static final String KUBE_SYSTEM = "kube-system";
+  private static final Set<String> CNI_DAEMONSETS = Set.of("netd", "calico-node", "anetd");
 
   @Override
   public String type() {
@@ -29,10 +37,8 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    Map<String, String> nsLabels = kubeSystemLabels(view);
-    Optional<List<Map<String, String>>> podLabels = kubeSystemPodLabels(view);
     List<Hook> hooks = new ArrayList<>();
-    List<String> failures = new ArrayList<>();
+    List<String> refused = new ArrayList<>();
     try {
       for (var config : view.mutatingWebhooks()) {
         for (MutatingWebhook w : nullSafe(config.getWebhooks())) {
@@ -44,11 +50,12 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
                   w.getRules(),
                   w.getNamespaceSelector(),
                   w.getObjectSelector(),
+                  w.getMatchConditions(),
                   w.getFailurePolicy()));
         }
       }
     } catch (ClusterAccessException e) {
-      failures.add(e.getMessage());
+      refused.add(e.getMessage());
     }
     try {
       for (var config : view.validatingWebhooks()) {
@@ -61,79 +68,165 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
                   w.getRules(),
                   w.getNamespaceSelector(),
                   w.getObjectSelector(),
+                  w.getMatchConditions(),
                   w.getFailurePolicy()));
         }
       }
     } catch (ClusterAccessException e) {
-      failures.add(e.getMessage());
+      refused.add(e.getMessage());
     }
-    List<Hook> intercepting =
-        hooks.stream()
-            .filter(Hook::interceptsPodCreation)
-            .filter(h -> !h.sparesKubeSystem(nsLabels, podLabels))
-            .toList();
-    List<Hook> failClosed = intercepting.stream().filter(Hook::failsClosed).toList();
-    if (!failClosed.isEmpty()) {
-      Hook h = failClosed.get(0);
-      String more = failClosed.size() == 1 ? "" : " (and " + (failClosed.size() - 1) + " more)";
-      return Finding.confirmed(
-          h.kind()
-              + " webhook "
-              + h.name()
-              + more
-              + " intercepts pod creation in kube-system"
-              + " and fails closed: while it is down, netd and calico-node pods cannot start",
-          failClosed.stream().map(Hook::describe).toList());
+    if (refused.size() == 2) {
+      return Finding.unavailable(refused.get(0), refused.subList(1, 2));
     }
-    if (failures.size() == 2) {
-      return Finding.unavailable(failures.get(0), failures.subList(1, 2));
-    }
-    List<String> evidence = new ArrayList<>(intercepting.stream().map(Hook::describe).toList());
-    evidence.addAll(failures);
-    String summary =
-        intercepting.isEmpty()
-            ? "no admission webhook intercepts pod creation in kube-system ("
-                + hooks.size()
-                + " webhooks read)"
-            : intercepting.size()
-                + " webhooks see kube-system pods but ignore their own failures"
-                + " (failurePolicy Ignore), so they cannot block the CNI pods";
-    return failures.isEmpty()
-        ? Finding.inconclusive(summary, evidence)
-        : Finding.unavailable(failures.get(0), evidence);
-  }
-
-  private static Map<String, String> kubeSystemLabels(ClusterView view) {
-    // Since Kubernetes 1.21 every namespace carries its name as a label; use that when the
-    // namespace cannot be read.
-    Map<String, String> fallback = Map.of("kubernetes.io/metadata.name", KUBE_SYSTEM);
-    try {
-      return view.namespace(KUBE_SYSTEM)
-          .map(n -> n.getMetadata().getLabels())
-          .filter(l -> l != null && !l.isEmpty())
-          .orElse(fallback);
-    } catch (ClusterAccessException e) {
-      return fallback;
-    }
-  }
-
-  private static Optional<List<Map<String, String>>> kubeSystemPodLabels(ClusterView view) {
-    try {
-      List<Map<String, String>> labels = new ArrayList<>();
-      for (Pod p : view.allPods()) {
-        if (KUBE_SYSTEM.equals(p.getMetadata().getNamespace())) {
-          labels.add(p.getMetadata().getLabels() == null ? Map.of() : p.getMetadata().getLabels());
+    Selection selection = new Selection(view);
+    List<String> exposed = new ArrayList<>();
+    List<String> undecided = new ArrayList<>();
+    List<String> ignoring = new ArrayList<>();
+    String firstExposed = null;
+    for (Hook h : hooks) {
+      Optional<String> why = h.intercepts(selection);
+      if (why.isEmpty()) {
+        continue;
+      }
+      if (!h.failsClosed()) {
+        ignoring.add(h.describe() + " · " + why.get());
+      } else if (why.get().startsWith("cannot tell")) {
+        undecided.add(h.describe() + " · " + why.get());
+      } else {
+        exposed.add(h.describe() + " · " + why.get());
+        if (firstExposed == null) {
+          firstExposed = h.kind() + " webhook " + h.name();
         }
       }
-      return Optional.of(labels);
-    } catch (ClusterAccessException e) {
-      return Optional.empty();
     }
+    List<String> evidence = new ArrayList<>();
+    Optional<String> happeningUnknown = Optional.empty();
+    List<EventFacts> failing = List.of();
+    try {
+      failing = failedCalls(view);
+    } catch (ClusterAccessException e) {
+      happeningUnknown = Optional.of(e.getMessage());
+    }
+    if (!failing.isEmpty()) {
+      EventFacts latest = failing.get(0);
+      failing.stream().map(EventCheck::describe).forEach(evidence::add);
+      evidence.addAll(exposed);
+      evidence.addAll(undecided);
+      return Finding.confirmed(
+          "a webhook blocks the CNI pods now: "
+              + latest.subject()
+              + " cannot create pods ("
+              + latest.reason()
+              + (latest.count() > 1 ? " ×" + latest.count() : "")
+              + ", failed calling webhook)",
+          evidence);
+    }
+    String notSeen =
+        happeningUnknown
+            .map(m -> "whether it is happening cannot be told (" + m + ")")
+            .orElse(
+                "no FailedCreate event of the CNI DaemonSets (netd, calico-node, anetd) says"
+                    + " failed calling webhook now");
+    if (!exposed.isEmpty()) {
+      evidence.addAll(exposed);
+      evidence.addAll(undecided);
+      String more = exposed.size() == 1 ? "" : " (and " + (exposed.size() - 1) + " more)";
+      return Finding.inconclusive(
+          "exposed, not seen: "
+              + firstExposed
+              + more
+              + " intercepts pod creation in kube-system and fails closed, so while it is down"
+              + " netd and calico-node pods cannot start; "
+              + notSeen,
+          evidence);
+    }
+    if (!undecided.isEmpty()) {
+      evidence.addAll(undecided);
+      return Finding.inconclusive(
+          "cannot tell whether "
+              + undecided.size()
+              + (undecided.size() == 1
+                  ? " fail-closed webhook spares"
+                  : " fail-closed webhooks spare")
+              + " kube-system: "
+              + undecided.get(0).substring(undecided.get(0).lastIndexOf(" · ") + 3),
+          evidence);
+    }
+    evidence.addAll(ignoring);
+    if (!refused.isEmpty()) {
+      return Finding.unavailable(refused.get(0), evidence);
+    }
+    return Finding.inconclusive(
+        (ignoring.isEmpty()
+                ? "no admission webhook intercepts pod creation in kube-system"
+                : ignoring.size()
+                    + " webhooks see kube-system pods but ignore their own failures"
+                    + " (failurePolicy Ignore), so they cannot block the CNI pods")
+            + " ("
+            + hooks.size()
+            + " webhooks read)",
+        evidence);
+  }
+
+  /** FailedCreate events of the CNI DaemonSets that say a webhook call failed, latest first. */
+  private static List<EventFacts> failedCalls(ClusterView view) {
+    ClusterView.Events events =
+        view.events(
+            ListSelection.in(Optional.of(KUBE_SYSTEM))
+                .with("reason", "FailedCreate")
+                .with("involvedObject.kind", "DaemonSet"));
+    return events.kept().stream()
+        .filter(e -> CNI_DAEMONSETS.contains(e.name()))
+        .filter(e -> e.message().contains("failed calling webhook"))
+        .sorted((a, b) -> b.lastSeen().compareTo(a.lastSeen()))
+        .toList();
   }
 
   private static <T> List<T> nullSafe(List<T> list) {
     return list == null ? List.of() : list;
   }
+
+  /** The kube-system namespace's labels and CNI pods' labels, read once, refusals kept. */
+  private static final class Selection {
+    private final ClusterView view;
+
+    Selection(ClusterView view) {
+      this.view = view;
+    }
+
+    /** The namespace's labels, or why they cannot be read. */
+    Result<Map<String, String>> namespaceLabels() {
+      try {
+        return view.namespace(KUBE_SYSTEM)
+            .map(n -> n.getMetadata().getLabels())
+            .<Result<Map<String, String>>>map(l -> new Result<>(l == null ? Map.of() : l, null))
+            .orElse(new Result<>(null, "namespace kube-system does not exist"));
+      } catch (ClusterAccessException e) {
+        return new Result<>(null, e.getMessage());
+      }
+    }
+
+    /** The labels of the CNI pods (else of every kube-system pod), or why they cannot be read. */
+    Result<List<Map<String, String>>> podLabels() {
+      try {
+        List<PodFacts> pods = view.kubeSystemPods();
+        List<PodFacts> cni =
+            pods.stream()
+                .filter(p -> CNI_DAEMONSETS.stream().anyMatch(d -> p.name().startsWith(d + "-")))
+                .toList();
+        List<Map<String, String>> labels =
+            (cni.isEmpty() ? pods : cni).stream().map(PodFacts::labels).toList();
+        return labels.isEmpty()
+            ? new Result<>(null, "kube-system has no pod to hold its objectSelector to")
+            : new Result<>(labels, null);
+      } catch (ClusterAccessException e) {
+        return new Result<>(null, e.getMessage());
+      }
+    }
+  }
+
+  /** A value, or why there is none. */
+  private record Result<T>(T value, String failure) {}
 
   /** One webhook of either kind, with what decides whether it can block kube-system pods. */
   private record Hook(
@@ -143,30 +236,48 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       List<RuleWithOperations> rules,
       LabelSelector namespaceSelector,
       LabelSelector objectSelector,
+      List<MatchCondition> matchConditions,
       String failurePolicy) {
 
-    boolean interceptsPodCreation() {
-      return nullSafe(rules).stream()
-          .anyMatch(
-              r ->
-                  anyOf(r.getApiGroups(), "", "*")
-                      && anyOf(r.getResources(), "pods", "*", "*/*", "pods/*")
-                      && anyOf(r.getOperations(), "CREATE", "*"));
-    }
-
-    boolean sparesKubeSystem(
-        Map<String, String> nsLabels, Optional<List<Map<String, String>>> podLabels) {
-      if (!LabelSelectors.matches(namespaceSelector, nsLabels)) {
-        return true;
+    /**
+     * Empty when it spares kube-system's pod creation; else why it does not ("rule pods CREATE, no
+     * selector") or what could not be told ("cannot tell …").
+     */
+    Optional<String> intercepts(Selection s) {
+      if (!AdmissionRule.anyMatchesPodCreate(rules)) {
+        return Optional.empty();
       }
-      if (LabelSelectors.isEmpty(objectSelector)) {
-        return false;
+      List<String> why = new ArrayList<>();
+      if (!LabelSelectors.isEmpty(namespaceSelector)) {
+        Result<Map<String, String>> labels = s.namespaceLabels();
+        if (labels.failure() != null) {
+          return Optional.of(
+              "cannot tell whether its namespaceSelector selects kube-system: " + labels.failure());
+        }
+        if (!LabelSelectors.matches(namespaceSelector, labels.value())) {
+          return Optional.empty();
+        }
+        why.add("namespaceSelector selects kube-system");
       }
-      // Without the pods' labels, an objectSelector may or may not spare them: assume it does
-      // rather than blame a webhook on a guess.
-      return podLabels
-          .map(pods -> pods.stream().noneMatch(l -> LabelSelectors.matches(objectSelector, l)))
-          .orElse(true);
+      if (!LabelSelectors.isEmpty(objectSelector)) {
+        Result<List<Map<String, String>>> pods = s.podLabels();
+        if (pods.failure() != null) {
+          return Optional.of(
+              "cannot tell which kube-system pods its objectSelector selects: " + pods.failure());
+        }
+        if (pods.value().stream().noneMatch(l -> LabelSelectors.matches(objectSelector, l))) {
+          return Optional.empty();
+        }
+        why.add("objectSelector selects kube-system pods");
+      }
+      if (matchConditions != null && !matchConditions.isEmpty()) {
+        return Optional.of(
+            "cannot tell whether its "
+                + matchConditions.size()
+                + " matchConditions (CEL) let kube-system pods through: they are not evaluated"
+                + " here");
+      }
+      return Optional.of(why.isEmpty() ? "no selector spares kube-system" : String.join(", ", why));
     }
 
     /** The v1 default is Fail: a webhook that is down rejects the request. */
@@ -180,14 +291,8 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
           + configuration
           + " · webhook "
           + name
-          + " · pods CREATE · namespaceSelector "
-          + (LabelSelectors.isEmpty(namespaceSelector) ? "none" : "does not exclude kube-system")
-          + " · failurePolicy "
+          + " · pods CREATE · failurePolicy "
           + (failurePolicy == null ? "Fail (default)" : failurePolicy);
-    }
-
-    private static boolean anyOf(List<String> values, String... wanted) {
-      return values != null && values.stream().anyMatch(v -> List.of(wanted).contains(v));
     }
   }
 }

@@ -223,12 +223,12 @@ class SecretsNeverShownTest {
     List<String> out = new ArrayList<>();
     for (Language l : Language.values()) {
       StringWriter terminal = new StringWriter();
-      new TerminalReport(l).print(d, new PrintWriter(terminal));
+      new TerminalReport(l).print(d, paste, new PrintWriter(terminal));
       out.add(terminal.toString());
       out.add(JsonOutput.ask(d, l).toString());
       SlackMessage m =
           d.confident().isEmpty()
-              ? RENDERER.noMatch(d, l)
+              ? RENDERER.noMatch(d, paste, l)
               : RENDERER.answer(
                   Answer.of(d, l),
                   AnswerOptions.ephemeral(AnswerRef.of("ref", Answer.of(d, l), "fp"), true));

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhookC
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.ValidatingWebhookConfiguration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** An in-memory cluster of nodes only, for checks whose logic needs no API server. */
 final class FakeReader implements ClusterReader {
@@ -35,14 +36,20 @@ final class FakeReader implements ClusterReader {
         .build();
   }
 
+  /** The node with an NVIDIA T4, as GKE labels GPU nodes. */
+  static Node gpu(Node node) {
+    node.getMetadata().getLabels().put(NodeFacts.ACCELERATOR_LABEL, "nvidia-tesla-t4");
+    return node;
+  }
+
   @Override
   public String context() {
     return "fake";
   }
 
   @Override
-  public List<Node> listNodes() {
-    return nodes;
+  public void listNodes(Consumer<Node> each) {
+    nodes.forEach(each);
   }
 
   @Override
@@ -51,14 +58,10 @@ final class FakeReader implements ClusterReader {
   }
 
   @Override
-  public List<Pod> listPods(Optional<String> namespace) {
-    return List.of();
-  }
+  public void listPods(ListSelection selection, Consumer<Pod> each) {}
 
   @Override
-  public List<Event> listEvents(Optional<String> namespace) {
-    return List.of();
-  }
+  public void listEvents(ListSelection selection, Consumer<Event> each) {}
 
   @Override
   public Optional<Namespace> getNamespace(String name) {
@@ -73,6 +76,11 @@ final class FakeReader implements ClusterReader {
   @Override
   public List<ValidatingWebhookConfiguration> listValidatingWebhooks() {
     return List.of();
+  }
+
+  @Override
+  public String serverVersion() {
+    return "v1.24.5-gke.600";
   }
 
   @Override

@@ -51,7 +51,7 @@ class GkeClusterChecksTest {
     "cni-config-uninitialized, webhooks-kube-system, confirmed",
     "docker0-172-17-conflict, node-version, not-affected",
     "etc-mtab-missing, node-version, inconclusive",
-    "exec-probe-timeout, exec-probe-timeout, confirmed",
+    "exec-probe-timeout, exec-probe-timeout, inconclusive",
     "exec-probe-timeout, event, inconclusive",
     "gpu-metrics-missing, node-version, not-affected",
     "insecure-registry-http, event, confirmed",
@@ -63,7 +63,7 @@ class GkeClusterChecksTest {
     "pod-ip-exhaustion, node-version, confirmed",
     "pod-ip-exhaustion, pods-per-node, confirmed",
     "pod-ip-exhaustion, event, confirmed",
-    "private-registry-certificate-missing, event, confirmed",
+    "private-registry-certificate-missing, node-version, inconclusive",
     "private-registry-x509, event, confirmed",
     "privileged-device-mappings, privileged-volume-devices, confirmed",
     "shim-leak-io-pressure, node-version, not-affected",
@@ -113,8 +113,9 @@ class GkeClusterChecksTest {
   void notAffectedWording() {
     assertThat(result(all, "nap-docker-only", "node-version").summary())
         .isEqualTo(
-            "matches the error, but your nodes run GKE 1.24.5-gke.600, 1.22.17-gke.1900;"
-                + " fixed in 1.20.6-gke.1800");
+            "matches the error, but your control plane runs GKE 1.24.5-gke.600;"
+                + " fixed in 1.20.6-gke.1800 (node auto-provisioning creates pools as the control"
+                + " plane decides)");
     // The Docker node is out for its runtime; the containerd one for its version.
     assertThat(result(all, "docker0-172-17-conflict", "node-version").summary())
         .isEqualTo(
@@ -123,10 +124,17 @@ class GkeClusterChecksTest {
   }
 
   @Test
-  @DisplayName("the /26 node with 61 pods is full; host-network and finished pods hold no IP")
+  @DisplayName(
+      "the node named by the exhaustion events runs 61 pods for 254 addresses: a leak;"
+          + " host-network and finished pods hold no IP")
   void podsPerNode() {
     CheckResult r = result(all, "pod-ip-exhaustion", "pods-per-node");
-    assertThat(r.summary()).contains(LINUX_NODE, "61 pods for the 62 addresses", "10.48.131.0/26");
+    assertThat(r.summary())
+        .contains(
+            LINUX_NODE,
+            "runs only 61 pods holding an IP for the 254 addresses of its podCIDR 10.48.131.0/24",
+            "(max pods 110)",
+            "its pod IPs leaked");
     assertThat(r.evidence()).hasSize(1);
   }
 
@@ -165,22 +173,33 @@ class GkeClusterChecksTest {
       "the webhook without a namespaceSelector is blamed; the one sparing kube-system is not")
   void webhooks() {
     CheckResult r = result(all, "cni-config-uninitialized", "webhooks-kube-system");
-    assertThat(r.summary()).contains("inject.sidecar.example.com", "fails closed");
-    assertThat(r.evidence()).singleElement().asString().contains("sidecar-injector");
+    assertThat(r.summary())
+        .isEqualTo(
+            "a webhook blocks the CNI pods now: kube-system/daemonset/netd cannot create pods"
+                + " (FailedCreate ×12, failed calling webhook)");
+    assertThat(r.evidence()).hasSize(2);
+    assertThat(r.evidence().get(0))
+        .contains("failed calling webhook \"inject.sidecar.example.com\"");
+    assertThat(r.evidence().get(1)).contains("sidecar-injector", "no selector spares kube-system");
   }
 
   @Test
-  @DisplayName("a privileged pod with volumeDevices and a 1 s exec probe are found")
+  @DisplayName(
+      "a privileged pod with volumeDevices and the exec probe of a pod on a containerd node are"
+          + " found")
   void workloads() {
     assertThat(result(all, "privileged-device-mappings", "privileged-volume-devices").evidence())
         .containsExactly(
             "pod storage/raw-block-writer-0 (node "
                 + DOCKER_NODE
                 + ") · container writer · privileged · volumeDevices /dev/xvda");
-    assertThat(result(all, "exec-probe-timeout", "exec-probe-timeout").evidence())
+    // The queue worker's probe runs on the Docker node, whose runtime enforces the timeout.
+    CheckResult probes = result(all, "exec-probe-timeout", "exec-probe-timeout");
+    assertThat(probes.evidence())
         .singleElement()
         .asString()
-        .contains("queue-worker", "livenessProbe", "timeoutSeconds 1 (default)");
+        .contains("iis-frontend", WINDOWS_NODE, "readinessProbe", "timeoutSeconds 5");
+    assertThat(probes.summary()).startsWith("exposed, not seen: 1 exec probe in 1 pod");
   }
 
   @Test
@@ -225,7 +244,24 @@ class GkeClusterChecksTest {
 
     List<CheckResult> missing = checks.run(entries, CheckScope.of(null, null, "gke-gone"));
     assertThat(result(missing, "windows-drive-letter-mount", "node-version").summary())
-        .isEqualTo("node 'gke-gone' does not exist");
+        .isEqualTo("node 'gke-gone' does not exist (the cluster has 3 nodes)");
+  }
+
+  @Test
+  @DisplayName(
+      "a --node that does not exist is said once, with a suggestion, and no check counts events"
+          + " of a node that is not there")
+  void missingNodeSaidOnce() {
+    String typo = "gke-prod-default-pool-8c1e7f02-x7k3";
+    CheckScope scope = CheckScope.of(null, null, typo);
+    String said = "node '" + typo + "' does not exist, did you mean '" + LINUX_NODE + "'?";
+    assertThat(checks.scopeProblem(scope)).contains(said);
+    assertThat(checks.scopeProblem(CheckScope.of(null, null, LINUX_NODE))).isEmpty();
+    List<CheckResult> results =
+        checks.run(List.of(entry("windows-drive-letter-mount"), entry("pod-ip-exhaustion")), scope);
+    assertThat(results)
+        .allSatisfy(r -> assertThat(r.verdict()).isEqualTo(Verdict.UNAVAILABLE))
+        .allSatisfy(r -> assertThat(r.summary()).isEqualTo(said));
   }
 
   @Test
@@ -250,7 +286,9 @@ class GkeClusterChecksTest {
   }
 
   @Test
-  @DisplayName("a run reads each list once, however many checks need it")
+  @DisplayName(
+      "a run reads each list once, however many checks need it, paginated and narrowed by field"
+          + " selectors")
   void readsEachListOnce(@TempDir Path other) {
     try (MockCluster fresh = MockCluster.crud("gke-cluster.yaml");
         ClusterChecks c = fresh.checks(other, ClusterSettings.DEFAULT)) {
@@ -258,13 +296,25 @@ class GkeClusterChecksTest {
       assertThat(fresh.requests())
           .extracting(r -> r.getPath())
           .containsExactlyInAnyOrder(
-              "/api/v1/nodes",
-              "/api/v1/pods",
-              "/api/v1/events",
+              "/version",
+              "/api/v1/nodes?limit=500",
+              "/api/v1/pods?limit=500",
+              "/api/v1/pods?fieldSelector=spec.nodeName%3D" + LINUX_NODE + "&limit=500",
+              "/api/v1/events?" + events("Failed", "Pod") + "&limit=500",
+              "/api/v1/events?" + events("Unhealthy", "Pod") + "&limit=500",
+              "/api/v1/events?" + events("FailedCreatePodSandBox", "Pod") + "&limit=500",
+              "/api/v1/namespaces/kube-system/events?"
+                  + events("FailedCreate", "DaemonSet")
+                  + "&limit=500",
               "/api/v1/namespaces/kube-system",
-              "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations",
-              "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations");
+              "/apis/admissionregistration.k8s.io/v1/mutatingwebhookconfigurations?limit=500",
+              "/apis/admissionregistration.k8s.io/v1/validatingwebhookconfigurations?limit=500");
     }
+  }
+
+  /** The fieldSelector query of events with {@code reason} about objects of {@code kind}. */
+  private static String events(String reason, String kind) {
+    return "fieldSelector=reason%3D" + reason + "%2CinvolvedObject.kind%3D" + kind;
   }
 
   private Entry entry(String id) {

@@ -2,7 +2,6 @@ package dev.runtimedoctor.bot.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -32,23 +31,24 @@ public final class MockCluster implements AutoCloseable {
   public static final String CONTEXT = "gke_acme-prod_europe-west1_prod";
 
   private final KubernetesMockServer server;
+  private final PagingCrudDispatcher crud;
   private final List<RecordedRequest> requests = new ArrayList<>();
 
-  private MockCluster(KubernetesMockServer server) {
+  private MockCluster(KubernetesMockServer server, PagingCrudDispatcher crud) {
     this.server = server;
+    this.crud = crud;
   }
 
-  /** A CRUD-mode server holding the objects of the given fixture files. */
+  /**
+   * A CRUD-mode server holding the objects of the given fixture files, listing page by page with
+   * field selectors as a real API server does, and answering {@code /version}.
+   */
   public static MockCluster crud(String... fixtures) {
+    PagingCrudDispatcher crud = new PagingCrudDispatcher();
     KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            new HashMap<>(),
-            new KubernetesCrudDispatcher(),
-            false);
+        new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), crud, false);
     server.init();
-    MockCluster cluster = new MockCluster(server);
+    MockCluster cluster = new MockCluster(server, crud);
     try (NamespacedKubernetesClient seed = server.createClient()) {
       for (String fixture : fixtures) {
         for (HasMetadata item : load(seed, fixture)) {
@@ -65,7 +65,40 @@ public final class MockCluster implements AutoCloseable {
   public static MockCluster expectations() {
     KubernetesMockServer server = new KubernetesMockServer(false);
     server.init();
-    return new MockCluster(server);
+    return new MockCluster(server, null);
+  }
+
+  /** Sets the control plane version a CRUD-mode server's {@code /version} answers. */
+  public MockCluster controlPlane(String gitVersion) {
+    crud.version(gitVersion);
+    return this;
+  }
+
+  /** Adds the objects of a YAML text (documents split by {@code ---}) to a CRUD-mode server. */
+  public MockCluster addYaml(String yaml) {
+    try (NamespacedKubernetesClient seed = server.createClient()) {
+      for (HasMetadata item :
+          seed.load(new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+              .items()) {
+        seed.resource(item).create();
+      }
+    }
+    forget();
+    return this;
+  }
+
+  /**
+   * Adds objects to a CRUD-mode server, e.g. built by a test; drops the requests recorded so far,
+   * so call it before the checks run.
+   */
+  public MockCluster add(HasMetadata... items) {
+    try (NamespacedKubernetesClient seed = server.createClient()) {
+      for (HasMetadata item : items) {
+        seed.resource(item).create();
+      }
+    }
+    forget();
+    return this;
   }
 
   public KubernetesMockServer server() {
@@ -137,12 +170,16 @@ public final class MockCluster implements AutoCloseable {
 
   /**
    * Fails unless every request was a GET on a resource and verb {@link
-   * KubeClusterReader#PERMISSIONS} names.
+   * KubeClusterReader#PERMISSIONS} names, or on one of its {@link
+   * KubeClusterReader#NON_RESOURCE_URLS}.
    */
   public void assertReadOnly() {
     for (RecordedRequest r : requests()) {
       if (!"GET".equals(r.getMethod())) {
         throw new AssertionError("the checks sent a " + r.getMethod() + ": " + r.getPath());
+      }
+      if (KubeClusterReader.NON_RESOURCE_URLS.contains(URI.create(r.getPath()).getPath())) {
+        continue;
       }
       Access access = Access.of(r.getPath());
       boolean allowed =

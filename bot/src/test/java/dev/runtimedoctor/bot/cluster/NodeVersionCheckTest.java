@@ -1,10 +1,13 @@
 package dev.runtimedoctor.bot.cluster;
 
+import static dev.runtimedoctor.bot.cluster.FakeReader.gpu;
 import static dev.runtimedoctor.bot.cluster.FakeReader.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import dev.runtimedoctor.knowledge.match.Matcher;
 import dev.runtimedoctor.knowledge.version.Version;
 import io.fabric8.kubernetes.api.model.Node;
 import java.util.List;
@@ -38,12 +41,12 @@ class NodeVersionCheckTest {
     assertThat(
             verdict(
                 "gpu-metrics-missing",
-                node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3")))
+                gpu(node("a", "linux", "v1.18.18-gke.100", "containerd://1.4.3"))))
         .isEqualTo(Verdict.NOT_AFFECTED);
     assertThat(
             verdict(
                 "gpu-metrics-missing",
-                node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3")))
+                gpu(node("a", "linux", "v1.18.17-gke.700", "containerd://1.4.3"))))
         .isEqualTo(Verdict.CONFIRMED);
   }
 
@@ -71,7 +74,9 @@ class NodeVersionCheckTest {
   @Test
   @DisplayName("unreadable versions leave the verdict open rather than guess")
   void unreadableVersions() {
-    assertThat(verdict("gpu-metrics-missing", node("a", "linux", "unknown", "containerd://1.4.3")))
+    assertThat(
+            verdict(
+                "gpu-metrics-missing", gpu(node("a", "linux", "unknown", "containerd://1.4.3"))))
         .isEqualTo(Verdict.INCONCLUSIVE);
   }
 
@@ -81,7 +86,11 @@ class NodeVersionCheckTest {
 
   private Finding run(String id, Node node) {
     Entry entry = kb.get(id).orElseThrow();
-    ClusterView view = new ClusterView(new FakeReader(List.of(node)), CheckScope.CLUSTER);
+    ClusterView view =
+        new ClusterView(
+            new FakeReader(List.of(node)),
+            CheckScope.CLUSTER,
+            () -> new Matcher(KnowledgeIndex.build(kb)));
     return new NodeVersionCheck()
         .run(
             entry,

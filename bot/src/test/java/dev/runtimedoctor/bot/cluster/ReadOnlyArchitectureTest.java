@@ -90,6 +90,9 @@ class ReadOnlyArchitectureTest {
           "withName",
           "get",
           "list",
+          // GET /version, a non-resource URL every authenticated user may read
+          "getKubernetesVersion",
+          "getGitVersion",
           // configuration and lifecycle
           "fromKubeconfig",
           "empty",

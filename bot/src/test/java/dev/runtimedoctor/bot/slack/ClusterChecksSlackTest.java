@@ -82,7 +82,7 @@ class ClusterChecksSlackTest {
     assertThat(last.params()).containsEntry("ts", ts).containsEntry("channel", "CGENERAL1");
     assertThat(last.params().get("blocks"))
         .contains("all 3 done", "*confirmed* `node-version`", "*confirmed* `pods-per-node`")
-        .contains("*confirmed* `event`", "61 pods", "10.48.131.0/26")
+        .contains("*confirmed* `event`", "61 pods", "10.48.131.0/24")
         .doesNotContain("running…");
     assertThat(fake.messages("CGENERAL1")).hasSize(2);
     assertThat(h.metric("runtime_doctor_slack_cluster_checks_total", "outcome=\"run\""))

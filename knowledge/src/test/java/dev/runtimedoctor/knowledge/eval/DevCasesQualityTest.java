@@ -15,10 +15,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The team's own regression cases (realistic pastes and near-miss errors written from production
- * experience, never from the shared dev cases), through the seed's known issues, with the floors the
- * project commits to. Prints the figures so a run shows the margin, not only the verdict. The suite
- * needs nothing outside the checkout: {@code .ci/run} scores {@code ../shared/eval/dev-cases.jsonl}
- * with the {@code eval} command when that folder exists.
+ * experience, never from the shared dev cases), through the seed's known issues, with the floors
+ * the project commits to. Prints the figures so a run shows the margin, not only the verdict. The
+ * suite needs nothing outside the checkout: {@code .ci/run} scores {@code
+ * ../shared/eval/dev-cases.jsonl} with the {@code eval} command when that folder exists.
  */
 class DevCasesQualityTest {
   static final double MIN_TOP1 = 0.95;
