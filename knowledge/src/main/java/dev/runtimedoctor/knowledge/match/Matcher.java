@@ -34,6 +34,9 @@ public final class Matcher {
   /** The most a paste's vocabulary alone adds to a confidence: never enough to answer unasked. */
   private static final double RELATED_SHARE = 0.4;
 
+  /** The least a signature or symptom must show to count as a witness of its own. */
+  private static final double INDEPENDENT = 0.2;
+
   /** Kept of a confidence when the paste lacks what makes the evidence specific. */
   static final double ENDS_MISSING = 0.6;
 
@@ -154,9 +157,11 @@ public final class Matcher {
       symptom *= ENDS_MISSING;
     }
     double related = coverage[e];
+    // The signatures read the error lines and the symptoms read the person's words: two
+    // independent witnesses, so their doubts multiply. Below INDEPENDENT a witness is noise.
     double base = Math.max(sig, symptom);
-    if (Math.min(sig, symptom) > 0.2) {
-      base = Math.min(1, base + 0.1 * Math.min(sig, symptom));
+    if (Math.min(sig, symptom) > INDEPENDENT) {
+      base = 1 - (1 - sig) * (1 - symptom);
     }
     double confidence = base + (1 - base) * RELATED_SHARE * related;
     Basis basis =

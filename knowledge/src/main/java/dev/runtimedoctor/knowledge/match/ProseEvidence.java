@@ -1,5 +1,6 @@
 package dev.runtimedoctor.knowledge.match;
 
+import dev.runtimedoctor.knowledge.analysis.ErrorLine;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -235,7 +236,12 @@ final class ProseEvidence {
       if (sb.length() >= MAX_PROSE_CHARS) {
         break;
       }
-      sb.append(l.cleaned(), 0, Math.min(l.cleaned().length(), MAX_PROSE_CHARS)).append('\n');
+      // Error lines are judged by the signatures: a symptom's word inside a runtime's error
+      // ("shim" in "failed to create shim task") is not the person describing that symptom.
+      String words = ErrorLine.prosePart(l.cleaned());
+      if (!words.isEmpty()) {
+        sb.append(words, 0, Math.min(words.length(), MAX_PROSE_CHARS)).append('\n');
+      }
     }
     return sb.toString();
   }
