@@ -10,6 +10,7 @@ public final class Vocabulary {
   /** Words this long or longer also match when printed with one letter missing. */
   static final int TYPO_MIN_LENGTH = 9;
 
+  private final List<String> words;
   private final char[][] keys;
   private final int[] ids;
   private final int mask;
@@ -19,6 +20,7 @@ public final class Vocabulary {
 
   /** A vocabulary of lowercase {@code words}; a word's id is its position in the list. */
   public Vocabulary(List<String> words) {
+    this.words = List.copyOf(words);
     int capacity = Integer.highestOneBit(Math.max(16, words.size() * 3)) << 1;
     keys = new char[capacity][];
     ids = new int[capacity];
@@ -97,6 +99,11 @@ public final class Vocabulary {
       slot = (slot + 1) & mask;
     }
     return -1;
+  }
+
+  /** The word with id {@code id}, lowercase. */
+  public String word(int id) {
+    return words.get(id);
   }
 
   /** The id of {@code word}, or -1. */
