@@ -32,6 +32,9 @@ public final class ErrorLine {
    */
   private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"')]?\\s+(?=[A-Z][a-z])");
 
+  /** The most words of an error a person quotes inside their own sentence. */
+  private static final int QUOTED_WORDS = 8;
+
   /** How far after its failure word an error chains to its cause with ": ". */
   private static final int CHAIN_REACH = 120;
 
@@ -57,7 +60,14 @@ public final class ErrorLine {
     }
     String before = cleaned.substring(0, start).strip();
     java.util.regex.Matcher next = SENTENCE_END.matcher(cleaned);
-    return next.find(start) ? (before + " " + cleaned.substring(next.end())).strip() : before;
+    int end = next.find(start) ? next.start() + 1 : cleaned.length();
+    String chain = cleaned.substring(start, end);
+    // A fragment a person quotes ("stay NotReady: cni config uninitialized") is how they name
+    // the symptom; a whole chain a runtime printed is not.
+    if (!before.isEmpty() && chain.split("\\s+").length <= QUOTED_WORDS) {
+      return cleaned;
+    }
+    return end < cleaned.length() ? (before + " " + cleaned.substring(next.end())).strip() : before;
   }
 
   /**
