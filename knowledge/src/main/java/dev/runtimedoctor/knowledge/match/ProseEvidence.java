@@ -29,6 +29,9 @@ final class ProseEvidence {
   /** People write their question first; the prose read from a paste stops here. */
   private static final int MAX_PROSE_CHARS = 2_000;
 
+  /** How much of a paste is read for prose: a 1 MB log of error lines holds none past it. */
+  private static final int MAX_READ_CHARS = 8 * MAX_PROSE_CHARS;
+
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
 
@@ -232,10 +235,12 @@ final class ProseEvidence {
 
   private static String prose(NormalizedPaste paste) {
     StringBuilder sb = new StringBuilder();
+    int read = 0;
     for (PasteLine l : paste.lines()) {
-      if (sb.length() >= MAX_PROSE_CHARS) {
+      if (sb.length() >= MAX_PROSE_CHARS || read >= MAX_READ_CHARS) {
         break;
       }
+      read += l.cleaned().length();
       // Error lines are judged by the signatures: a symptom's word inside a runtime's error
       // ("shim" in "failed to create shim task") is not the person describing that symptom.
       String words = ErrorLine.prosePart(l.cleaned());
