@@ -21,7 +21,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code eval CASES.jsonl}: matching quality on labelled cases, each figure against its floor (OK,
- * or FAIL with the shortfall), exit 1 when any floor is missed.
+ * or FAIL with the shortfall), the reply recall split by pastes that carry an error line and the
+ * rest, and the calibration table (confidence bucket → cases, share right); exit 1 when any floor
+ * is missed.
  */
 @Command(
     name = "eval",
@@ -94,7 +96,21 @@ final class EvalCommand implements Callable<Integer> {
     ok &= floor(out, "top3", r.top3(), minTop3, true);
     out.printf(Locale.ROOT, "%-17s %.4f%n", "mrr", r.mrr());
     out.printf(Locale.ROOT, "%-17s %.4f%n", "reply_recall", r.replyRecall());
+    out.printf(
+        Locale.ROOT,
+        "  %-15s %.4f  (%d positives carrying an error line)%n",
+        "error lines",
+        r.errorReplyRecall(),
+        r.errorPositives());
+    out.printf(
+        Locale.ROOT,
+        "  %-15s %.4f  (%d questions and descriptions)%n",
+        "prose",
+        r.proseReplyRecall(),
+        r.positives() - r.errorPositives());
     ok &= floor(out, "false_reply_rate", r.falseReplyRate(), maxFalseReply, false);
+    out.println();
+    out.print(r.calibrationTable());
     if (misses) {
       r.misses().forEach(m -> out.println("  miss " + m));
     }

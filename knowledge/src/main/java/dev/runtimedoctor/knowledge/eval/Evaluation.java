@@ -3,6 +3,9 @@ package dev.runtimedoctor.knowledge.eval;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.runtimedoctor.knowledge.analysis.ErrorLine;
+import dev.runtimedoctor.knowledge.analysis.LogNormalizer;
+import dev.runtimedoctor.knowledge.analysis.PasteLine;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Match;
 import dev.runtimedoctor.knowledge.match.Matcher;
@@ -46,6 +49,24 @@ public final class Evaluation {
     return out;
   }
 
+  /** The lower bounds of the calibration buckets; the last one runs to 1.0 inclusive. */
+  private static final double[] BUCKETS = {0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+
+  /**
+   * Whether a case carries an error line: a line that, without its log prefix, holds an error chain
+   * the way programs print them ({@link ErrorLine}). Decided from the text alone, so it applies to
+   * any labelled set, with or without a {@code kind}: a question quoting "x509: certificate signed
+   * by unknown authority" counts, "our GPU metrics are gone" does not.
+   */
+  public static boolean carriesErrorLine(String text) {
+    for (PasteLine l : LogNormalizer.normalize(text).lines()) {
+      if (ErrorLine.is(l.cleaned())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Scores {@code matcher} on {@code cases}. */
   public static EvalReport run(Matcher matcher, List<LabelledCase> cases) {
     int pos = 0;
@@ -53,12 +74,23 @@ public final class Evaluation {
     int top1 = 0;
     int top3 = 0;
     int replyRight = 0;
+    int errorPos = 0;
+    int errorReplyRight = 0;
     int negReplies = 0;
     double rr = 0;
+    int[] bucketCases = new int[BUCKETS.length];
+    int[] bucketRight = new int[BUCKETS.length];
     List<String> misses = new ArrayList<>();
     for (LabelledCase c : cases) {
       Diagnosis d = matcher.diagnose(c.text());
       List<String> ids = d.matches().stream().map(Match::entry).map(e -> e.id()).toList();
+      if (!ids.isEmpty()) {
+        int b = bucket(d.matches().get(0).confidence());
+        bucketCases[b]++;
+        if (c.expected().isPresent() && c.expected().get().equals(ids.get(0))) {
+          bucketRight[b]++;
+        }
+      }
       if (c.expected().isEmpty()) {
         neg++;
         if (d.reply()) {
@@ -68,11 +100,18 @@ public final class Evaluation {
         continue;
       }
       pos++;
+      boolean errorLine = carriesErrorLine(c.text());
+      if (errorLine) {
+        errorPos++;
+      }
       int rank = ids.indexOf(c.expected().get()) + 1;
       if (rank == 1) {
         top1++;
         if (d.reply()) {
           replyRight++;
+          if (errorLine) {
+            errorReplyRight++;
+          }
         }
       } else {
         misses.add(
@@ -89,14 +128,36 @@ public final class Evaluation {
         rr += 1.0 / rank;
       }
     }
+    List<EvalReport.Bucket> calibration = new ArrayList<>();
+    for (int b = 0; b < BUCKETS.length; b++) {
+      double high = b + 1 < BUCKETS.length ? BUCKETS[b + 1] : 1.0;
+      calibration.add(new EvalReport.Bucket(BUCKETS[b], high, bucketCases[b], bucketRight[b]));
+    }
+    int prosePos = pos - errorPos;
     return new EvalReport(
         pos,
         neg,
-        pos == 0 ? 0 : (double) top1 / pos,
-        pos == 0 ? 0 : (double) top3 / pos,
+        ratio(top1, pos),
+        ratio(top3, pos),
         pos == 0 ? 0 : rr / pos,
-        pos == 0 ? 0 : (double) replyRight / pos,
-        neg == 0 ? 0 : (double) negReplies / neg,
+        ratio(replyRight, pos),
+        ratio(negReplies, neg),
+        errorPos,
+        ratio(errorReplyRight, errorPos),
+        ratio(replyRight - errorReplyRight, prosePos),
+        calibration,
         misses);
+  }
+
+  private static double ratio(int n, int of) {
+    return of == 0 ? 0 : (double) n / of;
+  }
+
+  private static int bucket(double confidence) {
+    int b = 0;
+    while (b + 1 < BUCKETS.length && confidence >= BUCKETS[b + 1]) {
+      b++;
+    }
+    return b;
   }
 }

@@ -4,7 +4,6 @@ import dev.runtimedoctor.knowledge.analysis.LanguageGuess;
 import dev.runtimedoctor.knowledge.analysis.LogNormalizer;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
-import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.index.CompiledSignature;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
@@ -35,11 +34,13 @@ public final class Matcher {
   /** The most a paste's vocabulary alone adds to a confidence: never enough to answer unasked. */
   private static final double RELATED_SHARE = 0.4;
 
+  /** The least a signature or symptom must show to count as a witness of its own. */
+  private static final double INDEPENDENT = 0.2;
+
   /** Kept of a confidence when the paste lacks what makes the evidence specific. */
   static final double ENDS_MISSING = 0.6;
 
   private static final int MAX_EVIDENCE = 3;
-  private static final int MAX_EVIDENCE_CHARS = 300;
 
   private final KnowledgeIndex index;
   private final CandidateRetrieval retrieval;
@@ -78,18 +79,22 @@ public final class Matcher {
       matches.add(
           new Match(
               index.entries().get(s.entry),
-              round(s.confidence),
+              shown(s.confidence),
               s.basis,
-              evidence(paste, s.lines)));
+              evidence(paste, tokens, s.positions)));
     }
     matches = KnownIssuesFirst.apply(matches);
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0));
   }
 
-  private record Scored(int entry, double confidence, Basis basis, BitSet lines) {
+  /**
+   * A candidate's score: {@code lines} are the paste lines its signature matched, {@code positions}
+   * the paste words it matched there.
+   */
+  private record Scored(int entry, double confidence, Basis basis, BitSet lines, BitSet positions) {
     Scored withConfidence(double c) {
-      return new Scored(entry, c, basis, lines);
+      return new Scored(entry, c, basis, lines, positions);
     }
 
     int firstLine() {
@@ -143,12 +148,14 @@ public final class Matcher {
   private Scored score(int e, PasteTokens tokens, ProseEvidence prose, double[] coverage) {
     double sig = 0;
     BitSet lines = new BitSet();
+    BitSet positions = new BitSet();
     for (CompiledSignature cs : index.signaturesOf(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
       double c = SignatureConfidence.of(cs, a);
       if (c > sig) {
         sig = c;
         lines = a.lines();
+        positions = a.positions();
       }
     }
     double symptom = prose.symptomConfidence(e);
@@ -156,38 +163,51 @@ public final class Matcher {
       symptom *= ENDS_MISSING;
     }
     double related = coverage[e];
+    // The signatures read the error lines and the symptoms read the person's words: two
+    // independent witnesses, so their doubts multiply. Below INDEPENDENT a witness is noise.
     double base = Math.max(sig, symptom);
-    if (Math.min(sig, symptom) > 0.2) {
-      base = Math.min(1, base + 0.1 * Math.min(sig, symptom));
+    if (Math.min(sig, symptom) > INDEPENDENT) {
+      base = 1 - (1 - sig) * (1 - symptom);
     }
     double confidence = base + (1 - base) * RELATED_SHARE * related;
     Basis basis =
         sig >= symptom && sig >= 0.3
             ? Basis.SIGNATURE
             : symptom >= 0.3 ? Basis.SYMPTOM : Basis.RELATED;
+    boolean signature = basis == Basis.SIGNATURE;
     return new Scored(
-        e, Math.min(1, confidence), basis, basis == Basis.SIGNATURE ? lines : new BitSet());
+        e,
+        Math.min(1, confidence),
+        basis,
+        signature ? lines : new BitSet(),
+        signature ? positions : new BitSet());
   }
 
-  private static List<Evidence> evidence(NormalizedPaste paste, BitSet lines) {
+  /**
+   * The paste lines a signature matched, each redacted and then cut to a window around the words
+   * that matched on it.
+   */
+  private List<Evidence> evidence(NormalizedPaste paste, PasteTokens tokens, BitSet positions) {
     List<Evidence> out = new ArrayList<>();
-    for (int i = lines.nextSetBit(0);
-        i >= 0 && out.size() < MAX_EVIDENCE;
-        i = lines.nextSetBit(i + 1)) {
-      PasteLine l = paste.lines().get(i);
-      // Redacted before it is cut: a secret cut in half is no longer recognisable, and its
-      // remaining part would be shown.
-      String t = Redactor.redact(l.original().strip());
-      if (t.length() > MAX_EVIDENCE_CHARS) {
-        t = t.substring(0, MAX_EVIDENCE_CHARS - 1) + "…";
+    int p = positions.nextSetBit(0);
+    while (p >= 0 && out.size() < MAX_EVIDENCE) {
+      int line = tokens.lines[p];
+      List<String> words = new ArrayList<>();
+      for (; p >= 0 && tokens.lines[p] == line; p = positions.nextSetBit(p + 1)) {
+        words.add(index.vocabulary().word(tokens.ids[p]));
       }
-      out.add(new Evidence(l.number(), t));
+      PasteLine l = paste.lines().get(line);
+      out.add(new Evidence(l.number(), EvidenceWindow.of(l.original(), words)));
     }
     return out;
   }
 
-  private static double round(double d) {
-    return Math.round(d * 1000) / 1000.0;
+  /**
+   * A confidence as every surface shows it, two decimals, rounded down: what is shown is what
+   * decided, so 0.596 reads 0.59 and is no answer, never a "0.60" left unanswered.
+   */
+  static double shown(double confidence) {
+    return Math.floor(confidence * 100 + 1e-9) / 100;
   }
 
   private static long micros(long t0) {

@@ -48,6 +48,9 @@ final class PasteTokens {
       while ((span = LogTokens.next(text, pos)) != null) {
         pos = span[1];
         int id = vocabulary.id(text, span[0], span[1]);
+        if (id < 0) {
+          id = vocabulary.typoId(text, span[0], span[1]);
+        }
         if (first && lastText != null && lastLine == li - 1 && (id < 0 || lastId < 0)) {
           String joined = lastText.substring(lastStart, lastEnd) + text.substring(span[0], span[1]);
           int joinedId = vocabulary.id(joined);

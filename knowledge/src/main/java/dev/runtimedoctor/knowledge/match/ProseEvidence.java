@@ -1,5 +1,6 @@
 package dev.runtimedoctor.knowledge.match;
 
+import dev.runtimedoctor.knowledge.analysis.ErrorLine;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -27,6 +28,9 @@ import org.apache.lucene.search.TermQuery;
 final class ProseEvidence {
   /** People write their question first; the prose read from a paste stops here. */
   private static final int MAX_PROSE_CHARS = 2_000;
+
+  /** How much of a paste is read for prose: a 1 MB log of error lines holds none past it. */
+  private static final int MAX_READ_CHARS = 8 * MAX_PROSE_CHARS;
 
   private static final int MAX_TERMS = 300;
   private static final int MAX_QUERY_TERMS = 24;
@@ -225,11 +229,18 @@ final class ProseEvidence {
 
   private static String prose(NormalizedPaste paste) {
     StringBuilder sb = new StringBuilder();
+    int read = 0;
     for (PasteLine l : paste.lines()) {
-      if (sb.length() >= MAX_PROSE_CHARS) {
+      if (sb.length() >= MAX_PROSE_CHARS || read >= MAX_READ_CHARS) {
         break;
       }
-      sb.append(l.cleaned(), 0, Math.min(l.cleaned().length(), MAX_PROSE_CHARS)).append('\n');
+      read += l.cleaned().length();
+      // Error lines are judged by the signatures: a symptom's word inside a runtime's error
+      // ("shim" in "failed to create shim task") is not the person describing that symptom.
+      String words = ErrorLine.prosePart(l.cleaned());
+      if (!words.isEmpty()) {
+        sb.append(words, 0, Math.min(words.length(), MAX_PROSE_CHARS)).append('\n');
+      }
     }
     return sb.toString();
   }

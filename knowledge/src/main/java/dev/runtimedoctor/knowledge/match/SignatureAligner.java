@@ -11,10 +11,10 @@ import java.util.BitSet;
  */
 final class SignatureAligner {
   /**
-   * The result: the weight matched, the paste lines the matched words came from, and which words of
-   * the signature were found.
+   * The result: the weight matched, the paste lines the matched words came from, which words of the
+   * signature were found, and where in the paste's words they were found.
    */
-  record Alignment(double matched, BitSet lines, BitSet found) {}
+  record Alignment(double matched, BitSet lines, BitSet found, BitSet positions) {}
 
   private static final int MAX_ANCHOR_POSITIONS = 48;
   private static final int LINE_SPAN = 3;
@@ -47,7 +47,7 @@ final class SignatureAligner {
         while (paste.lines[end - 1] > line + LINE_SPAN) {
           end--;
         }
-        double score = lcs(sig, paste, start, end, null, null);
+        double score = lcs(sig, paste, start, end, null, null, null);
         if (score > best + 1e-9) {
           best = score;
           bestStart = start;
@@ -57,10 +57,11 @@ final class SignatureAligner {
     }
     BitSet lines = new BitSet();
     BitSet found = new BitSet();
+    BitSet positions = new BitSet();
     if (bestStart >= 0) {
-      lcs(sig, paste, bestStart, bestEnd, lines, found);
+      lcs(sig, paste, bestStart, bestEnd, lines, found, positions);
     }
-    return new Alignment(best, lines, found);
+    return new Alignment(best, lines, found, positions);
   }
 
   private static double lcs(
@@ -69,7 +70,8 @@ final class SignatureAligner {
       int start,
       int end,
       BitSet linesOut,
-      BitSet foundOut) {
+      BitSet foundOut,
+      BitSet positionsOut) {
     int[] s = sig.tokens();
     double[] w = sig.weights();
     int m = s.length;
@@ -92,6 +94,7 @@ final class SignatureAligner {
             && Math.abs(dp[i][j] - (dp[i - 1][j - 1] + w[i - 1])) < 1e-9) {
           linesOut.set(paste.lines[start + j - 1]);
           foundOut.set(i - 1);
+          positionsOut.set(start + j - 1);
           i--;
           j--;
         } else if (Math.abs(dp[i][j] - dp[i - 1][j]) < 1e-9) {

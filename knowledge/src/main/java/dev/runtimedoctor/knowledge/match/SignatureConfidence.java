@@ -10,7 +10,49 @@ final class SignatureConfidence {
   /** The weight of words found at which a match is no longer "too little to tell". */
   private static final double STRONG_WEIGHT = 8.0;
 
+  /**
+   * What a wrapping part of the chain counts for, against the part that says where the error
+   * happened, the cause and the cause's own context: runtime versions add and drop wrappers ("rpc
+   * error: code = Unknown desc", "failed to pull and unpack image") around the same error.
+   */
+  private static final double WRAPPER = 0.35;
+
   private SignatureConfidence() {}
+
+  /**
+   * Each part's role: 1 for the first telling part (where), the last (the cause) and the one just
+   * before the cause (its context), {@link #WRAPPER} for the parts in between.
+   */
+  private static double[] roles(double[] total) {
+    double[] role = new double[total.length];
+    java.util.Arrays.fill(role, WRAPPER);
+    int first = -1;
+    int last = -1;
+    int beforeLast = -1;
+    for (int g = 0; g < total.length; g++) {
+      if (total[g] >= PART_WEIGHT / 2) {
+        if (first < 0) {
+          first = g;
+        }
+        beforeLast = last;
+        last = g;
+      }
+    }
+    if (first < 0) {
+      java.util.Arrays.fill(role, 1);
+      return role;
+    }
+    for (int g : new int[] {first, last, beforeLast}) {
+      if (g >= 0) {
+        role[g] = 1;
+      }
+    }
+    // Light parts after the cause ("not found", ": unknown") belong to it.
+    for (int g = last + 1; g < total.length; g++) {
+      role[g] = 1;
+    }
+    return role;
+  }
 
   /**
    * How surely a paste contains a signature: the share of its weight found in order, times the
@@ -21,7 +63,6 @@ final class SignatureConfidence {
     if (sig.totalWeight() <= 0 || a.matched() <= 0) {
       return 0;
     }
-    double coverage = a.matched() / sig.totalWeight();
     int parts = sig.segmentCount();
     double[] total = new double[parts];
     double[] found = new double[parts];
@@ -31,17 +72,23 @@ final class SignatureConfidence {
         found[sig.segments()[i]] += sig.weights()[i];
       }
     }
+    double[] role = roles(total);
     double sum = 0;
     double importance = 0;
+    double weighed = 0;
+    double weighedFound = 0;
     for (int g = 0; g < parts; g++) {
       if (total[g] <= 0) {
         continue;
       }
-      double imp = Math.min(1, total[g] / PART_WEIGHT);
+      double imp = Math.min(1, total[g] / PART_WEIGHT) * role[g];
       double share = found[g] / total[g];
       sum += imp * share * share;
       importance += imp;
+      weighed += total[g] * role[g];
+      weighedFound += found[g] * role[g];
     }
+    double coverage = weighedFound / weighed;
     double partCoverage = importance > 0 ? sum / importance : 0;
     double strength = Math.min(1, a.matched() / STRONG_WEIGHT);
     double c = coverage * partCoverage * strength;

@@ -1,0 +1,90 @@
+package dev.runtimedoctor.knowledge.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
+import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The kinds of paste issue 9 found answered wrongly or not at all, each in its own variants. */
+class TypoAndChainTest {
+  private static Matcher matcher;
+
+  @BeforeAll
+  static void build() {
+    matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // a runtime's own typo, in an older kubelet wording
+        "cni-config-uninitialized|Warning FailedSync kubelet Error syncing pod, skipping: failed to"
+            + " \"SetupNetwork\" for \"web-1_default\" with SetupNetworkError: \"Failed to setup"
+            + " network for pod \\\"web-1_default(8d1f0c1e-1111-2222-3333-444455556666)\\\" using"
+            + " network plugins \\\"cni\\\": cni config unintialized; Skipping pod\"",
+        "cni-config-uninitialized|E0402 05:41:21.534946 20797 kubelet.go:2067] Container runtime"
+            + " network not ready: NetworkReady=false reason:NetworkPluginNotReady message:docker:"
+            + " network plugin is not ready: cni config unintialized",
+        // the cause and its context, with the wrappers of another runtime version
+        "private-registry-x509|Failed to pull image \"registry.corp.example:8443/pay/api:2.4.1\"\\n"
+            + "failed to do request: Head"
+            + " \"https://registry.corp.example:8443/v2/pay/api/manifests/2.4.1\": x509: certificate"
+            + " signed by unknown authority",
+        "octet-stream-media-type|Warning Failed 3m kubelet Failed to pull image \"r.example/a:0.9\":"
+            + " rpc error: code = NotFound desc = failed to pull and unpack image"
+            + " \"r.example/a:0.9\": failed to unpack image on snapshotter overlayfs: content digest"
+            + " sha256:4c3b1d8f3a1e2b7c9d0e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708: not found"
+      })
+  @DisplayName("known errors in other wordings, typos and shorter chains are answered")
+  void answered(String entry, String paste) {
+    Diagnosis d = matcher.diagnose(paste.replace("\\n", "\n"));
+
+    assertThat(d.top()).hasValueSatisfying(m -> assertThat(m.entry().id()).isEqualTo(entry));
+    assertThat(d.reply()).as("reply, got %s", d.matches()).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        // a symptom word ("shim") inside an ordinary start failure
+        "Error: failed to create containerd task: failed to create shim task: OCI runtime create"
+            + " failed: runc create failed: unable to start container process: exec:"
+            + " \"/app/server\": executable file not found in $PATH: unknown",
+        // an http:// URL with missing credentials
+        "Failed to pull image \"10.0.0.7:8081/apps/api:1.0\": rpc error: code = Unknown desc ="
+            + " Error response from daemon: Get http://10.0.0.7:8081/v2/apps/api/manifests/1.0: no"
+            + " basic auth credentials",
+        // a name of the question against an error line that contradicts the entry
+        "We build our images with kaniko 1.3 in CI. Pulling one fails:\nFailed to pull image"
+            + " \"registry.example.com/team/app:1.3\": rpc error: code = Unknown desc = failed to"
+            + " register layer: mkdir /var/lib/docker/overlay2/8a7f/diff/usr/lib: no such file or"
+            + " directory",
+        // lookalikes: the same cause in another context
+        "Error: UPGRADE FAILED: failed to create resource: Internal error occurred: failed calling"
+            + " webhook \"validate.nginx.ingress.kubernetes.io\": failed to call webhook: Post"
+            + " \"https://ingress-nginx-controller-admission.ingress-nginx.svc:443/networking/v1/"
+            + "ingresses?timeout=10s\": tls: failed to verify certificate: x509: certificate signed"
+            + " by unknown authority",
+        "$ kubectl logs web-1\nError from server: Get"
+            + " \"https://10.128.0.5:10250/containerLogs/default/web-1/web\": http: server gave HTTP"
+            + " response to HTTPS client",
+        "Warning FailedCreatePodSandBox kubelet Failed to create pod sandbox: plugin"
+            + " type=\"calico\" failed (add): failed to request IPv4 addresses: IPAM error: failed"
+            + " to get host-local IPAM block for host: resource does not exist",
+        "Error response from daemon: hcsshim::CreateComputeSystem 5a6b: The container operating"
+            + " system does not match the host operating system."
+      })
+  @DisplayName("errors the seed's entries do not explain get no answer")
+  void silent(String paste) {
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.reply()).as("reply, got %s", d.matches()).isFalse();
+  }
+}
