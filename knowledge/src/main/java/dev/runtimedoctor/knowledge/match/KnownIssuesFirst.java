@@ -19,6 +19,12 @@ import java.util.List;
  * cost: two unrelated failures of one area in one paste give one answer, the other stays a lead.
  */
 final class KnownIssuesFirst {
+  /**
+   * The least a known issue's partial error string must score to take over a failure mode's answer:
+   * below it the fragment is too thin to tell this issue from another one worded alike.
+   */
+  static final double SPECIFIC_LEAD = 0.4;
+
   private KnownIssuesFirst() {}
 
   /**
@@ -28,6 +34,7 @@ final class KnownIssuesFirst {
    * @param ranked best first, as the matcher ranks them
    */
   static List<Match> apply(List<Match> ranked) {
+    ranked = promoteSpecific(ranked);
     List<Match> known = ranked.stream().filter(KnownIssuesFirst::isKnownError).toList();
     if (known.isEmpty()) {
       return ranked;
@@ -44,6 +51,41 @@ final class KnownIssuesFirst {
     out.sort(
         Comparator.comparingInt((Match m) -> tier(m, known))
             .thenComparing(Comparator.comparingDouble(Match::confidence).reversed()));
+    return out;
+  }
+
+  /**
+   * A known issue whose error string is in the paste only in part (a fragment quoted in a question,
+   * "ImagePullBackOff … x509: certificate signed by unknown authority") takes the answer of a
+   * failure mode that answers for the same failure: the failure mode says a pull failed, the known
+   * issue says why, so the more specific one speaks, with the failure mode's confidence.
+   */
+  private static List<Match> promoteSpecific(List<Match> ranked) {
+    List<Match> answering =
+        ranked.stream()
+            .filter(m -> m.entry().kind() == Kind.FAILURE_MODE)
+            .filter(m -> m.confidence() >= Matcher.REPLY_THRESHOLD)
+            .toList();
+    if (answering.isEmpty()) {
+      return ranked;
+    }
+    List<Match> out = new ArrayList<>(ranked.size());
+    for (Match m : ranked) {
+      boolean specificLead =
+          m.entry().kind() == Kind.KNOWN_ISSUE
+              && m.basis() == Basis.SIGNATURE
+              && m.confidence() >= SPECIFIC_LEAD
+              && m.confidence() < Matcher.REPLY_THRESHOLD;
+      double taken =
+          specificLead
+              ? answering.stream()
+                  .filter(f -> sameFailure(m, f))
+                  .mapToDouble(Match::confidence)
+                  .max()
+                  .orElse(0)
+              : 0;
+      out.add(taken > 0 ? new Match(m.entry(), taken, m.basis(), m.evidence()) : m);
+    }
     return out;
   }
 

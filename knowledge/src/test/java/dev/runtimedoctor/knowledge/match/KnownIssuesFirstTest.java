@@ -147,4 +147,24 @@ class KnownIssuesFirstTest {
     }
     return new Match(kb.get(id).orElseThrow(), confidence, basis, evidence);
   }
+
+  @Test
+  @DisplayName(
+      "a question quoting part of a known issue's error beside a failure mode's status word is"
+          + " answered with the known issue, in either language")
+  void quotedKnownErrorInAQuestionBeatsTheStatusWord() {
+    Matcher bundled = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+    for (String q :
+        List.of(
+            "pods are in ImagePullBackOff and the event says x509: certificate signed by unknown"
+                + " authority when pulling from our internal Harbor",
+            "i pod restano in ImagePullBackOff, negli eventi c'è x509: certificate signed by"
+                + " unknown authority dal nostro registry interno")) {
+      Diagnosis d = bundled.diagnose(q);
+
+      assertThat(ids(d.matches())).as(q).first().isEqualTo("private-registry-x509");
+      assertThat(d.reply()).as(q).isTrue();
+      assertThat(ids(d.confident())).as(q).doesNotContain("image-pull-backoff");
+    }
+  }
 }

@@ -2,8 +2,10 @@ package dev.runtimedoctor.knowledge.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.knowledge.analysis.Redactor;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.EntryLoader;
+import dev.runtimedoctor.knowledge.entry.Kind;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.eval.SyntheticKnowledge;
 import dev.runtimedoctor.knowledge.eval.SyntheticLogs;
@@ -37,9 +39,15 @@ class SignatureSelfTest {
     return out.stream();
   }
 
+  /**
+   * A known issue's signature is its whole evidence, so alone in noise it must be answered; a
+   * failure mode's status words and table rows ({@code 0/1 CrashLoopBackOff}) are deliberately
+   * weaker than an error line, and alone in 200 lines of noise they are a lead that ranks first.
+   */
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("signatures")
-  @DisplayName("a signature buried in 200 lines of noise ranks its entry first and is answered")
+  @DisplayName(
+      "a signature buried in 200 lines of noise ranks its entry first; a known issue's is answered")
   void buriedSignatureRanksFirst(String id, String signature) {
     SyntheticLogs logs = new SyntheticLogs(signature.hashCode());
     String line = logs.instantiate(signature);
@@ -49,10 +57,12 @@ class SignatureSelfTest {
 
     assertThat(d.matches()).as("matches for %s", line).isNotEmpty();
     assertThat(d.matches().get(0).entry().id()).as("top match for %s", line).isEqualTo(id);
-    assertThat(d.reply()).as("reply for %s", line).isTrue();
-    assertThat(d.matches().get(0).evidence())
-        .as("evidence is a window of the buried line")
-        .anyMatch(ev -> line.contains(ev.text().replace("…", "").strip()));
+    if (d.matches().get(0).entry().kind() == Kind.KNOWN_ISSUE) {
+      assertThat(d.reply()).as("reply for %s", line).isTrue();
+      assertThat(d.matches().get(0).evidence())
+          .as("evidence is a window of the buried line")
+          .anyMatch(ev -> Redactor.redact(line).contains(ev.text().replace("…", "").strip()));
+    }
   }
 
   @Test
@@ -85,7 +95,15 @@ class SignatureSelfTest {
         Diagnosis d = large.diagnose(logs.buried(logs.instantiate(s), 60));
 
         assertThat(d.matches()).as("matches for %s", s).isNotEmpty();
-        assertThat(d.matches().get(0).entry().id()).as("top match for %s", s).isEqualTo(e.id());
+        if (e.kind() == Kind.KNOWN_ISSUE) {
+          assertThat(d.matches().get(0).entry().id()).as("top match for %s", s).isEqualTo(e.id());
+        } else {
+          // Failure modes share status words (ErrImagePull, BackOff) by nature: retrieval must
+          // still bring the right one among the first three.
+          assertThat(d.matches().stream().limit(3).map(m -> m.entry().id()))
+              .as("top three for %s", s)
+              .contains(e.id());
+        }
       }
     }
     Diagnosis question = large.diagnose("dove sono finite le metriche GPU dei nodi containerd?");
