@@ -85,15 +85,21 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** The file an entry came from: in {@code dir}, or bundled on the class path. */
   private static String text(Path dir, Entry e) {
-    String name = e.source().substring(e.source().lastIndexOf('/') + 1);
+    // Sources name the pack folder too ("entries/everyday/oom-killed.md", "DIR/team/x.md").
+    String prefix =
+        dir == null ? "entries/" : (dir.toString().endsWith("/") ? dir + "" : dir + "/");
+    String relative =
+        e.source().startsWith(prefix)
+            ? e.source().substring(prefix.length())
+            : e.source().substring(e.source().lastIndexOf('/') + 1);
     try {
       if (dir != null) {
-        return Files.readString(dir.resolve(name), StandardCharsets.UTF_8);
+        return Files.readString(dir.resolve(relative), StandardCharsets.UTF_8);
       }
       try (InputStream in =
           ValidateCommand.class
               .getClassLoader()
-              .getResourceAsStream(EntryLoader.BUNDLED + "/" + name)) {
+              .getResourceAsStream(EntryLoader.BUNDLED + "/" + relative)) {
         if (in == null) {
           throw new IOException("not on the class path");
         }

@@ -12,10 +12,10 @@ public final class CheckTypes {
   /** Check type → the parameter keys it reads (every value a string or a list of strings). */
   public static final Map<String, Set<String>> PARAMETERS =
       Map.of(
-          "node-version", Set.of("runtime"),
-          "event", Set.of("match", "reason"),
+          "node-version", Set.of("runtime", "accelerator", "image", "pools"),
+          "event", Set.of("match", "reason", "kind"),
           "node-condition", Set.of("condition", "match"),
-          "pods-per-node", Set.of(),
+          "pods-per-node", Set.of("reason"),
           "webhooks-kube-system", Set.of(),
           "privileged-volume-devices", Set.of(),
           "exec-probe-timeout", Set.of("max_seconds"));

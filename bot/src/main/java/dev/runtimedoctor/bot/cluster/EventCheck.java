@@ -5,6 +5,7 @@ import dev.runtimedoctor.knowledge.entry.Entry;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code event}: a recent event with one of the {@code reason}s, about an object of {@code kind}
@@ -27,7 +28,9 @@ final class EventCheck implements ClusterCheck {
 
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
-    if (entry.signatures().isEmpty()) {
+    List<String> substrings =
+        spec.list("match").stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
+    if (entry.signatures().isEmpty() && substrings.isEmpty()) {
       return Finding.unavailable(
           "the entry has no signatures for its event check to recognise (" + entry.source() + ")",
           List.of());
@@ -35,7 +38,7 @@ final class EventCheck implements ClusterCheck {
     List<String> reasons = spec.list("reason");
     String kind = spec.first("kind").orElse("Pod");
     ClusterView.Events events = view.events(reasons, kind);
-    List<EventFacts> hits = matching(entry, events.kept(), view);
+    List<EventFacts> hits = matching(entry, substrings, events.kept(), view);
     String scope = view.scope().describe();
     if (hits.isEmpty()) {
       return Finding.inconclusive(
@@ -60,11 +63,23 @@ final class EventCheck implements ClusterCheck {
         hits.stream().map(EventCheck::describe).toList());
   }
 
-  /** The events the engine recognises as {@code entry}, latest first. */
-  static List<EventFacts> matching(Entry entry, List<EventFacts> events, ClusterView view) {
+  /**
+   * The events the engine recognises as {@code entry}, latest first. The entry's {@code match}
+   * substrings (lower case) narrow them further; for an entry without signatures they are the only
+   * test, so a team's entry can still name what its events say.
+   */
+  static List<EventFacts> matching(
+      Entry entry, List<String> substrings, List<EventFacts> events, ClusterView view) {
     List<EventFacts> hits = new ArrayList<>();
     for (EventFacts e : events) {
-      if (!e.message().isEmpty() && view.recognised(e.message()).contains(entry.id())) {
+      if (e.message().isEmpty()) {
+        continue;
+      }
+      String message = e.message().toLowerCase(Locale.ROOT);
+      boolean named = substrings.isEmpty() || substrings.stream().anyMatch(message::contains);
+      boolean recognised =
+          entry.signatures().isEmpty() || view.recognised(e.message()).contains(entry.id());
+      if (named && recognised) {
         hits.add(e);
       }
     }

@@ -43,7 +43,7 @@ final class PodsPerNodeCheck implements ClusterCheck {
       ClusterView.Events e =
           view.events(ListSelection.ALL.with("reason", reason).with("involvedObject.kind", "Pod"));
       read += e.read();
-      hits.addAll(EventCheck.matching(entry, e.kept(), view));
+      hits.addAll(EventCheck.matching(entry, List.of(), e.kept(), view));
     }
     Map<String, Integer> byNode = new LinkedHashMap<>();
     for (EventFacts e : hits) {

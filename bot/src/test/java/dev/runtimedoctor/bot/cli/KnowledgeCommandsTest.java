@@ -46,7 +46,7 @@ class KnowledgeCommandsTest {
     var r = CliRunner.run("validate");
 
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("ok: 20 entries (bundled)");
+    assertThat(r.out()).contains("ok: 39 entries (bundled)");
   }
 
   @Test
@@ -116,7 +116,7 @@ class KnowledgeCommandsTest {
                 + " (runtime-doctor list shows them all)");
     assertThat(several.err())
         .contains(
-            "did you mean one of: insecure-registry-http, private-registry-certificate-missing,"
-                + " private-registry-x509?");
+            "did you mean one of: image-pull-registry-unreachable, insecure-registry-http,"
+                + " private-registry-certificate-missing, private-registry-x509?");
   }
 }

@@ -88,7 +88,7 @@ class ValidateCommandTest {
         .isEqualTo(
             dir
                 + "/registry-proxy-timeout.md:14: unknown parameter 'matches' for check type"
-                + " 'event', did you mean 'match'? (it takes: match, reason)");
+                + " 'event', did you mean 'match'? (it takes: kind, match, reason)");
   }
 
   @Test
