@@ -63,6 +63,27 @@ class DevCasesQualityTest {
   }
 
   @Test
+  @DisplayName(
+      "everyday cases, every pack loaded: top-1 ≥ 0.95, top-3 ≥ 0.98, answered ≥ 0.75, no false"
+          + " reply")
+  void everydayCasesMeetTheFloors() throws Exception {
+    Path cases =
+        Path.of(DevCasesQualityTest.class.getResource("/eval/everyday-cases.jsonl").toURI());
+    Matcher matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+
+    EvalReport report = Evaluation.run(matcher, Evaluation.read(cases));
+
+    System.out.println("== matching quality on everyday-cases.jsonl\n" + report.summary());
+    report.misses().forEach(m -> System.out.println("  miss " + m));
+    assertThat(report.positives()).isGreaterThanOrEqualTo(150);
+    assertThat(report.negatives()).isGreaterThanOrEqualTo(20);
+    assertThat(report.top1()).as("top-1").isGreaterThanOrEqualTo(MIN_TOP1);
+    assertThat(report.top3()).as("top-3").isGreaterThanOrEqualTo(MIN_TOP3);
+    assertThat(report.replyRecall()).as("answered").isGreaterThanOrEqualTo(0.75);
+    assertThat(report.falseReplyRate()).as("false replies").isZero();
+  }
+
+  @Test
   @DisplayName("the harness counts a wrong top answer as a miss and a reply to a negative as false")
   void harnessScoresLikeScorePy() throws IOException {
     Path file = Files.createTempFile("cases", ".jsonl");
