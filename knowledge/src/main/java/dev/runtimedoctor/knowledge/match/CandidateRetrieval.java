@@ -22,7 +22,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class CandidateRetrieval {
   /** How many entries each query contributes; also the size below which nothing is pruned. */
-  static final int CANDIDATES = 32;
+  static final int CANDIDATES = 64;
 
   private static final int MAX_CLAUSES = 128;
 
