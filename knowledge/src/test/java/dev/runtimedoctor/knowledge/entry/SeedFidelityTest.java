@@ -6,8 +6,6 @@ import dev.runtimedoctor.knowledge.version.Version;
 import dev.runtimedoctor.knowledge.version.VersionRange;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,13 +45,12 @@ class SeedFidelityTest {
 
   @BeforeAll
   static void readSeed() throws IOException {
-    Path file =
-        Path.of(
-            System.getProperty("runtimedoctor.shared", "../../shared"),
-            "seeds",
-            "000_6e4de3af60ea4d26.txt");
-    assertThat(file).as("the seed document (shared/ beside the checkout)").exists();
-    seed = Files.readString(file, StandardCharsets.UTF_8);
+    // A copy of shared/seeds/000_6e4de3af60ea4d26.txt, so the suite needs nothing outside the
+    // checkout.
+    try (var in = SeedFidelityTest.class.getResourceAsStream("/seed/000_6e4de3af60ea4d26.txt")) {
+      assertThat(in).as("the seed document in the test resources").isNotNull();
+      seed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     seedRuns = new HashSet<>(runs(words(seed)));
   }
 
