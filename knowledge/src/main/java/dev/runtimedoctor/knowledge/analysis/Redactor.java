@@ -1,6 +1,8 @@
 package dev.runtimedoctor.knowledge.analysis;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,29 @@ public final class Redactor {
   private static final String SECRET_WORDS =
       "(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|account[_-]?key"
           + "|private[_-]?key|client[_-]?secret|credentials?|dockerconfigjson|dockercfg)";
+
+  /**
+   * Words runtimes print after "token:" or "credentials:" in their own errors ("failed to fetch
+   * oauth token: unexpected status from GET request"): the start of a message, never a secret, and
+   * masking them would hide the telling part of the evidence.
+   */
+  private static final Set<String> ERROR_WORDS =
+      Set.of(
+          "unexpected",
+          "invalid",
+          "failed",
+          "error",
+          "missing",
+          "expired",
+          "denied",
+          "unauthorized",
+          "forbidden",
+          "not",
+          "none",
+          "null",
+          "empty",
+          "required");
+
   private static final Pattern KEY_VALUE =
       Pattern.compile(
           "(?i)(\\b[\\w.-]*" + SECRET_WORDS + "[\\w.-]*\"?\\s*[:=]\\s*\"?)" + "([^\\s\"',;&]{3,})");
@@ -93,13 +118,32 @@ public final class Redactor {
     s = replaceGroup(AUTH_HEADER, s, m -> m.group(1) + MASK);
     s = replaceGroup(BEARER, s, m -> m.group(1) + m.group(2) + MASK);
     s = replaceGroup(URL_CREDENTIALS, s, m -> m.group(1) + MASK + m.group(3));
-    s = maskValue(KEY_VALUE, s);
+    s = maskKeyValues(s);
     s = maskValue(FLAG_VALUE, s);
     s = maskValue(DOCKER_AUTH, s);
     for (Pattern p : SHORT_FLAGS) {
       s = maskValue(p, s);
     }
     return s;
+  }
+
+  /**
+   * Masks the value after a secret-sounding key, except a runtime's own words and the status code
+   * after a URL path that ends in such a word.
+   */
+  private static String maskKeyValues(String s) {
+    return replaceGroup(
+        KEY_VALUE,
+        s,
+        m ->
+            m.group(2).startsWith(MASK)
+                    || ERROR_WORDS.contains(m.group(2).toLowerCase(Locale.ROOT))
+                    // ".../v2/token: 403 Forbidden": the end of a URL's path, not a key
+                    || (m.group(2).matches("[1-5]\\d\\d")
+                        && m.start() > 0
+                        && s.charAt(m.start() - 1) == '/')
+                ? m.group()
+                : m.group(1) + MASK);
   }
 
   /** Masks group 2 (the value) after group 1 (its key), unless it is already masked. */

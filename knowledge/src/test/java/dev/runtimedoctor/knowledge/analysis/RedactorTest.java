@@ -105,4 +105,17 @@ class RedactorTest {
         .doesNotContain("npm_abc", "sk_live_abc", "github_pat_11", "1//0gAb", "XXXXXXXX")
         .contains("hooks.slack.com/[redacted]");
   }
+
+  @Test
+  @DisplayName(
+      "a runtime's own words after 'token:' stay readable, a value that could be a secret does not")
+  void keepsErrorWordsAfterTokenKeys() {
+    String pull =
+        "failed to authorize: failed to fetch oauth token: unexpected status from GET request to"
+            + " https://europe-docker.pkg.dev/v2/token: 403 Forbidden";
+
+    assertThat(Redactor.redact(pull)).isEqualTo(pull);
+    assertThat(Redactor.redact("token: unexpected42 and password: hunter2"))
+        .doesNotContain("unexpected42", "hunter2");
+  }
 }
