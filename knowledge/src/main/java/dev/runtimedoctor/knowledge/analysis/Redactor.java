@@ -25,6 +25,9 @@ public final class Redactor {
           Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{20,}"),
           Pattern.compile("\\bgithub_pat_[A-Za-z0-9_]{20,}"),
           Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}"),
+          // Docker Hub personal access tokens, OpenAI-style API keys
+          Pattern.compile("\\bdckr_pat_[A-Za-z0-9_-]{16,}"),
+          Pattern.compile("\\bsk-(?:proj-)?[A-Za-z0-9_-]{20,}"),
           Pattern.compile("\\bnpm_[A-Za-z0-9]{30,}"),
           Pattern.compile("\\b[rs]k_(?:live|test)_[A-Za-z0-9]{16,}"),
           // AWS access key ids (no boundary after: a key glued to more text is still a key),
@@ -50,7 +53,7 @@ public final class Redactor {
   private static final Pattern BEARER =
       Pattern.compile("(?i)\\b(bearer|basic)(\\s+)[A-Za-z0-9._~+/=-]{6,}");
   private static final String SECRET_WORDS =
-      "(?:password|passwd|pwd|passphrase|secret|token|api[_-]?key|access[_-]?key|account[_-]?key"
+      "(?:password|passwd|pwd|passphrase|pass|auth|session|cookie|secret|token|api[_-]?key|access[_-]?key|account[_-]?key"
           + "|private[_-]?key|client[_-]?secret|credentials?|dockerconfigjson|dockercfg)";
 
   /**

@@ -118,4 +118,25 @@ class RedactorTest {
     assertThat(Redactor.redact("token: unexpected42 and password: hunter2"))
         .doesNotContain("unexpected42", "hunter2");
   }
+
+  @Test
+  @DisplayName(
+      "Docker Hub and API-key tokens, and *_PASS, auth, session and cookie values are masked")
+  void masksRegistryTokensAndShortKeys() {
+    String s =
+        "docker login -u bob --password-stdin <<< dckr_pat_AbCdEfGhIjKlMnOpQrStUv"
+            + " key sk-proj-AbCdEfGhIjKlMnOpQrStUvWx DB_PASS=Hunter2Secret"
+            + " DOCKER_PASS=Tr0ub4dor auth=Ym9iOkh1bnRlcjJTZWNyZXQ= session=9f8e7d6c5b"
+            + " cookie: sid=a1b2c3d4e5";
+
+    assertThat(Redactor.redact(s))
+        .doesNotContain(
+            "dckr_pat_AbCd",
+            "sk-proj-AbCd",
+            "Hunter2Secret",
+            "Tr0ub4dor",
+            "Ym9iOkh1",
+            "9f8e7d6c5b",
+            "a1b2c3d4e5");
+  }
 }
