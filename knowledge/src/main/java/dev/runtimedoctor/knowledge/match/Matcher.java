@@ -45,9 +45,61 @@ public final class Matcher {
   private final KnowledgeIndex index;
   private final CandidateRetrieval retrieval;
 
+  /** The weight of a word that only one entry's signatures use: the heaviest there is. */
+  private final double specificWeight;
+
+  /**
+   * Whether {@code run} (vocabulary ids) occurs, word after word, in a signature of entry {@code e}
+   * and of no other entry.
+   */
+  private boolean onlyIn(int e, int[] run) {
+    for (int other = 0; other < index.entries().size(); other++) {
+      if (other == e) {
+        continue;
+      }
+      for (CompiledSignature cs : index.signaturesOf(other)) {
+        if (contains(cs.tokens(), run)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean uses(CompiledSignature cs, int word) {
+    for (int t : cs.tokens()) {
+      if (t == word) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean contains(int[] tokens, int[] run) {
+    outer:
+    for (int s = 0; s + run.length <= tokens.length; s++) {
+      for (int k = 0; k < run.length; k++) {
+        if (tokens[s + k] != run[k]) {
+          continue outer;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
   public Matcher(KnowledgeIndex index) {
     this.index = index;
     this.retrieval = new CandidateRetrieval(index);
+    double heaviest = 0;
+    for (int e = 0; e < index.entries().size(); e++) {
+      for (CompiledSignature cs : index.signaturesOf(e)) {
+        for (double w : cs.weights()) {
+          heaviest = Math.max(heaviest, w);
+        }
+      }
+    }
+    this.specificWeight = heaviest - 1e-9;
   }
 
   public KnowledgeIndex index() {
@@ -152,6 +204,23 @@ public final class Matcher {
     for (CompiledSignature cs : index.signaturesOf(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
       double c = SignatureConfidence.of(cs, a);
+      // Cut short: read the words before each place the person cut an error as the start of
+      // the chain, and judge what was shown.
+      for (int cut = tokens.cut.nextSetBit(0);
+          cut >= 0 && c < REPLY_THRESHOLD;
+          cut = tokens.cut.nextSetBit(cut + 1)) {
+        if (!uses(cs, tokens.ids[cut])) {
+          continue;
+        }
+        SignatureAligner.Alignment shown = SignatureAligner.alignBefore(cs, tokens, cut);
+        double cutShort =
+            SignatureConfidence.ofCutShort(
+                cs, shown, tokens.cut, specificWeight, run -> onlyIn(e, run));
+        if (cutShort > c) {
+          c = cutShort;
+          a = shown;
+        }
+      }
       if (c > sig) {
         sig = c;
         lines = a.lines();

@@ -4,6 +4,7 @@ import dev.runtimedoctor.knowledge.analysis.LogTokens;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.index.Vocabulary;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -24,6 +25,13 @@ final class PasteTokens {
   final int[] lines;
   final int size;
 
+  /**
+   * The positions where the person cut an error short: the word is the last one of the paste, or an
+   * ellipsis ("...", "…") follows it. What a signature has after such a word was not shown, which
+   * is not the same as shown and different.
+   */
+  final BitSet cut = new BitSet();
+
   /** Words and word pairs for the Lucene signature query; empty unless asked for. */
   final Set<String> queryTerms = new LinkedHashSet<>();
 
@@ -39,6 +47,8 @@ final class PasteTokens {
     int lastEnd = 0;
     int lastId = -1;
     int lastLine = -2;
+    // The last known word, unless a word no signature knows came after it.
+    int cutCandidate = -1;
     for (int li = 0; li < paste.lines().size(); li++) {
       String text = paste.lines().get(li).masked();
       int pos = 0;
@@ -46,6 +56,9 @@ final class PasteTokens {
       boolean first = true;
       String prevWord = null;
       while ((span = LogTokens.next(text, pos)) != null) {
+        if (cutCandidate >= 0 && lines[cutCandidate] == li && elided(text, pos, span[0])) {
+          cut.set(cutCandidate);
+        }
         pos = span[1];
         int id = vocabulary.id(text, span[0], span[1]);
         if (id < 0) {
@@ -74,6 +87,12 @@ final class PasteTokens {
           }
         }
         first = false;
+        // A placeholder after the last word ("range 0", "for <id>") is a value, not more words.
+        if (id >= 0) {
+          cutCandidate = n;
+        } else if (text.charAt(span[0]) != '<') {
+          cutCandidate = -1;
+        }
         if (id >= 0) {
           ids = grow(ids, n);
           lines = grow(lines, n);
@@ -103,9 +122,22 @@ final class PasteTokens {
         lastLine = li;
       }
     }
+    if (cutCandidate >= 0) {
+      cut.set(cutCandidate);
+    }
     this.ids = ids;
     this.lines = lines;
     this.size = n;
+  }
+
+  private static boolean elided(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '\u2026' || (c == '.' && i + 2 < to && text.startsWith("..", i + 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int[] grow(int[] a, int n) {

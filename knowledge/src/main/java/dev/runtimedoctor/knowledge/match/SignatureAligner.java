@@ -47,7 +47,7 @@ final class SignatureAligner {
         while (paste.lines[end - 1] > line + LINE_SPAN) {
           end--;
         }
-        double score = lcs(sig, paste, start, end, null, null, null);
+        double score = lcs(sig, paste, start, end, false, null, null, null);
         if (score > best + 1e-9) {
           best = score;
           bestStart = start;
@@ -59,9 +59,29 @@ final class SignatureAligner {
     BitSet found = new BitSet();
     BitSet positions = new BitSet();
     if (bestStart >= 0) {
-      lcs(sig, paste, bestStart, bestEnd, lines, found, positions);
+      lcs(sig, paste, bestStart, bestEnd, false, lines, found, positions);
     }
     return new Alignment(best, lines, found, positions);
+  }
+
+  /**
+   * How much of a signature the paste shows up to {@code cut}, a position where the person cut an
+   * error short: the window is the words before it, and between alignments of equal weight the one
+   * using the signature's earliest words ("failed to allocate for range 0" is the chain's start,
+   * not a later "range"). Anchoring at the cut finds a chain whose rare words were all cut away.
+   */
+  static Alignment alignBefore(CompiledSignature sig, PasteTokens paste, int cut) {
+    int m = sig.tokens().length;
+    int start = Math.max(0, cut - m - 6);
+    int line = paste.lines[cut];
+    while (paste.lines[start] < line - LINE_SPAN) {
+      start++;
+    }
+    BitSet lines = new BitSet();
+    BitSet found = new BitSet();
+    BitSet positions = new BitSet();
+    double score = lcs(sig, paste, start, cut + 1, true, lines, found, positions);
+    return new Alignment(score, lines, found, positions);
   }
 
   private static double lcs(
@@ -69,6 +89,7 @@ final class SignatureAligner {
       PasteTokens paste,
       int start,
       int end,
+      boolean earliest,
       BitSet linesOut,
       BitSet foundOut,
       BitSet positionsOut) {
@@ -90,7 +111,9 @@ final class SignatureAligner {
       int i = m;
       int j = n;
       while (i > 0 && j > 0) {
-        if (s[i - 1] == paste.ids[start + j - 1]
+        if (earliest && Math.abs(dp[i][j] - dp[i - 1][j]) < 1e-9) {
+          i--;
+        } else if (s[i - 1] == paste.ids[start + j - 1]
             && Math.abs(dp[i][j] - (dp[i - 1][j - 1] + w[i - 1])) < 1e-9) {
           linesOut.set(paste.lines[start + j - 1]);
           foundOut.set(i - 1);

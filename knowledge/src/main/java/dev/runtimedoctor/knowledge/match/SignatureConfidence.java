@@ -1,6 +1,8 @@
 package dev.runtimedoctor.knowledge.match;
 
 import dev.runtimedoctor.knowledge.index.CompiledSignature;
+import java.util.Arrays;
+import java.util.BitSet;
 
 /** How surely a paste contains a signature, from the signature's alignment with the paste. */
 final class SignatureConfidence {
@@ -17,7 +19,77 @@ final class SignatureConfidence {
    */
   private static final double WRAPPER = 0.35;
 
+  /**
+   * Kept of a confidence that rests on the part of a signature the person showed before cutting the
+   * error short: what follows was likely there, but nobody saw it.
+   */
+  static final double UNSEEN_TAIL = 0.85;
+
+  /** The fewest words in a row, up to the cut, that make an error recognisable cut short. */
+  private static final int MIN_RUN = 4;
+
   private SignatureConfidence() {}
+
+  /**
+   * How surely a paste contains a signature the person cut short ("Failed to create pod sandbox ...
+   * failed to allocate for range 0", or a line that ends the paste): the confidence of the part
+   * shown, times {@link #UNSEEN_TAIL}. It is 0 unless the last word found is where the paste was
+   * cut, words of the signature follow it, and the words just before the cut read as the signature
+   * reads: at least {@link #MIN_RUN} in a row, weighing half a strong match or more, one of them
+   * telling (weighing half of {@code tellingWeight} or more), in an order that {@code specific}
+   * accepts as this entry's alone — so that a generic start ("failed to pull image") or a lone word
+   * at the end of an unrelated sentence ("… is not ready") names no issue.
+   *
+   * @param cut the paste positions where the person cut an error short
+   * @param tellingWeight the weight of a word used by one entry's signatures only
+   * @param specific whether a run of signature words (vocabulary ids, in order) is found in this
+   *     entry's signatures and no other's
+   */
+  static double ofCutShort(
+      CompiledSignature sig,
+      SignatureAligner.Alignment a,
+      BitSet cut,
+      double tellingWeight,
+      java.util.function.Predicate<int[]> specific) {
+    int m = sig.tokens().length;
+    int shown = a.found().previousSetBit(m - 1) + 1;
+    if (shown <= 0 || shown == m || a.positions().isEmpty()) {
+      return 0;
+    }
+    if (!cut.get(a.positions().length() - 1)) {
+      return 0;
+    }
+    int i = shown - 1;
+    int p = a.positions().length() - 1;
+    int telling = 0;
+    double runWeight = 0;
+    while (i >= 0 && p >= 0 && a.found().get(i) && a.positions().get(p)) {
+      if (sig.weights()[i] >= tellingWeight / 2) {
+        telling++;
+      }
+      runWeight += sig.weights()[i];
+      i--;
+      p--;
+    }
+    int[] run = Arrays.copyOfRange(sig.tokens(), i + 1, shown);
+    if (run.length < MIN_RUN
+        || telling == 0
+        || runWeight < STRONG_WEIGHT / 2
+        || !specific.test(run)) {
+      return 0;
+    }
+    double[] weights = Arrays.copyOf(sig.weights(), shown);
+    CompiledSignature part =
+        new CompiledSignature(
+            sig.entry(),
+            sig.text(),
+            Arrays.copyOf(sig.tokens(), shown),
+            weights,
+            Arrays.stream(weights).sum(),
+            sig.anchors(),
+            Arrays.copyOf(sig.segments(), shown));
+    return of(part, a) * UNSEEN_TAIL;
+  }
 
   /**
    * Each part's role: 1 for the first telling part (where), the last (the cause) and the one just
