@@ -21,16 +21,18 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * and snake_case identifiers split into words.
  */
 public final class TextAnalyzers {
-  private final Analyzer italian = splittingIdentifiers(new ItalianAnalyzer());
-  private final Analyzer english = splittingIdentifiers(new EnglishAnalyzer());
+  private final Analyzer italian = splittingIdentifiers(new ItalianAnalyzer(), Language.IT);
+  private final Analyzer english = splittingIdentifiers(new EnglishAnalyzer(), Language.EN);
   private final java.util.Map<String, String> stems =
       new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * Splits snake_case identifiers before the analyzer sees them: people name metrics and flags
-   * ("container_fs_writes_bytes_total") that the entry only names by family ("container_fs").
+   * ("container_fs_writes_bytes_total") that the entry only names by family ("container_fs"). After
+   * stemming, the words of a failure's state fold into one term ({@link Concepts}).
    */
-  private static Analyzer splittingIdentifiers(Analyzer analyzer) {
+  private static Analyzer splittingIdentifiers(Analyzer analyzer, Language language) {
+    java.util.Map<String, String> concepts = Concepts.stems(language, analyzer);
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
     map.add("_", " ");
     NormalizeCharMap underscores = map.build();
@@ -43,6 +45,13 @@ public final class TextAnalyzers {
       @Override
       protected Reader wrapReader(String fieldName, Reader reader) {
         return new MappingCharFilter(underscores, reader);
+      }
+
+      @Override
+      protected TokenStreamComponents wrapComponents(
+          String fieldName, TokenStreamComponents components) {
+        return new TokenStreamComponents(
+            components.getSource(), Concepts.fold(components.getTokenStream(), concepts));
       }
     };
   }

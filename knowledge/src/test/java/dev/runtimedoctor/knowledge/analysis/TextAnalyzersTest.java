@@ -81,4 +81,29 @@ class TextAnalyzersTest {
     assertThat(analyzers.of(Language.IT)).isNotSameAs(analyzers.of(Language.EN));
     assertThat(analyzers.of(Language.IT)).isSameAs(analyzers.of(Language.IT));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "IT|metriche GPU mancanti|dove sono finite le metriche GPU",
+        "IT|metriche GPU mancanti|le metriche GPU sono sparite",
+        "IT|upgrade bloccato|upgrade fermo",
+        "IT|fuga di processi shim|processi shim rimasti",
+        "EN|GPU metrics missing|where did the GPU metrics go, they are gone",
+        "EN|dashboard empty|dashboard blank",
+        "EN|kubectl logs hangs|kubectl logs stuck",
+        "EN|shim processes leaking|leftover shim processes"
+      })
+  @DisplayName("the words of a failure's state fold into one term, the things named stay apart")
+  void statesFoldNamesStay(String language, String entryWords, String pasteWords)
+      throws IOException {
+    Language l = Language.valueOf(language);
+    List<String> entry = tokens(l, entryWords);
+    List<String> paste = tokens(l, pasteWords);
+
+    assertThat(paste).containsAll(entry);
+    assertThat(tokens(l, "metrics pods nodes processes"))
+        .doesNotContainAnyElementsOf(tokens(l, "missing stuck leaking"));
+  }
 }
