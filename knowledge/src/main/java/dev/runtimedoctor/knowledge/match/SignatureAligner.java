@@ -26,7 +26,8 @@ final class SignatureAligner {
     double best = 0;
     int bestStart = -1;
     int bestEnd = -1;
-    int lastCenter = Integer.MIN_VALUE;
+    // Far from any position, without overflowing "p - lastCenter" for p = 0.
+    int lastCenter = -MAX_ANCHOR_POSITIONS;
     int tried = 0;
     for (int anchor : sig.anchors()) {
       int[] pos = paste.positionsOf(anchor);
