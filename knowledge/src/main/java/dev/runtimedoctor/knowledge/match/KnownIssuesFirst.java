@@ -29,16 +29,20 @@ final class KnownIssuesFirst {
 
   /**
    * The matches reordered and re-scored by the rule; unchanged when the paste has no confident
-   * known issue resting on an error line.
+   * known issue.
    *
    * @param ranked best first, as the matcher ranks them
    */
   static List<Match> apply(List<Match> ranked) {
     ranked = promoteSpecific(ranked);
     List<Match> known = ranked.stream().filter(KnownIssuesFirst::isKnownError).toList();
-    if (known.isEmpty()) {
-      return ranked;
-    }
+    boolean failureModeByErrorLine =
+        ranked.stream()
+            .anyMatch(
+                m ->
+                    m.entry().kind() == Kind.FAILURE_MODE
+                        && m.basis() == Basis.SIGNATURE
+                        && m.confidence() >= Matcher.REPLY_THRESHOLD);
     List<Match> out = new ArrayList<>(ranked.size());
     for (Match m : ranked) {
       boolean explained =
@@ -49,7 +53,7 @@ final class KnownIssuesFirst {
     }
     // Stable: within each tier the matcher's order (confidence, then position) is kept.
     out.sort(
-        Comparator.comparingInt((Match m) -> tier(m, known))
+        Comparator.comparingInt((Match m) -> tier(m, known, failureModeByErrorLine))
             .thenComparing(Comparator.comparingDouble(Match::confidence).reversed()));
     return out;
   }
@@ -104,11 +108,19 @@ final class KnownIssuesFirst {
         .anyMatch(f -> known.evidence().stream().anyMatch(k -> k.line() == f.line()));
   }
 
-  /** 0: the known issues found by their error line; 1: other answers; 2: leads. */
-  private static int tier(Match m, List<Match> known) {
+  /**
+   * 0: the known issues found by their error line; 1: known issues answering by the person's words
+   * when no failure mode answers by an error line (a question that describes a known issue, "nodes
+   * stay NotReady because a webhook blocks netd", is about the issue, not about NotReady in
+   * general); 2: other answers; 3: leads.
+   */
+  private static int tier(Match m, List<Match> known, boolean failureModeByErrorLine) {
     if (known.contains(m)) {
       return 0;
     }
-    return m.confidence() >= Matcher.REPLY_THRESHOLD ? 1 : 2;
+    if (m.confidence() < Matcher.REPLY_THRESHOLD) {
+      return 3;
+    }
+    return m.entry().kind() == Kind.KNOWN_ISSUE && !failureModeByErrorLine ? 1 : 2;
   }
 }

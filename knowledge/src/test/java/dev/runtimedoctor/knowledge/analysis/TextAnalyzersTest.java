@@ -90,6 +90,8 @@ class TextAnalyzersTest {
         "IT|metriche GPU mancanti|le metriche GPU sono sparite",
         "IT|upgrade bloccato|upgrade fermo",
         "IT|fuga di processi shim|processi shim rimasti",
+        "IT|certificato non scaricato|non scaricano il certificato",
+        "IT|il pull fallisce|pull fallito",
         "EN|GPU metrics missing|where did the GPU metrics go, they are gone",
         "EN|dashboard empty|dashboard blank",
         "EN|kubectl logs hangs|kubectl logs stuck",

@@ -131,6 +131,20 @@ class KnownIssuesFirstTest {
   }
 
   @Test
+  @DisplayName(
+      "where no failure mode answers by an error line, a known issue answering by words ranks"
+          + " first and the failure mode keeps its answer")
+  void knownIssueByWordsBeatsFailureModeByWords() {
+    Match crash = match("fixture-crash-loop-backoff", 0.9, Basis.SYMPTOM);
+    Match cni = match("cni-config-uninitialized", 0.7, Basis.SYMPTOM);
+    Match lead = match("fixture-oom-killed", 0.3, Basis.RELATED);
+
+    List<Match> out = KnownIssuesFirst.apply(List.of(crash, lead, cni));
+
+    assertThat(out).containsExactly(cni, crash, lead);
+  }
+
+  @Test
   @DisplayName("without a failure mode the known issues keep the matcher's order")
   void knownIssuesAloneUnchanged() {
     Match a = match("pod-ip-exhaustion", 0.95, Basis.SIGNATURE, 2);
