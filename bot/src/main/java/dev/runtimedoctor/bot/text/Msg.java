@@ -34,6 +34,7 @@ public enum Msg {
 
   // The terminal
   TRUNCATED_INPUT,
+  EVIDENCE_MORE,
   CHECKS_ON_CONTEXT,
 
   // Slack: answers
