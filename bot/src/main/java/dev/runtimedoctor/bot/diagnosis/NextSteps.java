@@ -4,6 +4,7 @@ import dev.runtimedoctor.bot.text.Message;
 import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,81 +133,65 @@ public final class NextSteps {
     return paste.substring(0, SCAN_CHARS) + "\n" + paste.substring(paste.length() - SCAN_CHARS);
   }
 
-  private static final Message DESCRIBE_POD = Message.of(Msg.STEP_DESCRIBE_POD);
-
   private static List<Message> steps(Topic topic, Platform platform) {
     return switch (topic) {
-      case OOM ->
-          List.of(
-              Message.of(Msg.STEP_OOM_DESCRIBE),
-              Message.of(Msg.STEP_OOM_USAGE),
-              Message.of(Msg.STEP_OOM_NODE));
-      case CONFIG ->
-          List.of(Message.of(Msg.STEP_CONFIG_DESCRIBE), Message.of(Msg.STEP_CONFIG_EXISTS));
-      case PROBE ->
-          List.of(
-              Message.of(Msg.STEP_PROBE_EVENTS),
-              Message.of(Msg.STEP_PROBE_SETTINGS),
-              Message.of(Msg.STEP_PROBE_LOGS));
+      case OOM -> said(Msg.STEP_OOM_DESCRIBE, Msg.STEP_OOM_USAGE, Msg.STEP_OOM_NODE);
+      case CONFIG -> said(Msg.STEP_CONFIG_DESCRIBE, Msg.STEP_CONFIG_EXISTS);
+      case PROBE -> said(Msg.STEP_PROBE_EVENTS, Msg.STEP_PROBE_SETTINGS, Msg.STEP_PROBE_LOGS);
       case IMAGE_PULL ->
-          List.of(
-              Message.of(Msg.STEP_PULL_REASON),
-              Message.of(Msg.STEP_PULL_EVENTS),
-              Message.of(Msg.STEP_PULL_IMAGE),
-              registry(platform));
+          said(Msg.STEP_PULL_REASON, Msg.STEP_PULL_EVENTS, Msg.STEP_PULL_IMAGE, registry(platform));
       case VOLUME ->
-          List.of(
-              Message.of(Msg.STEP_VOLUME_EVENTS),
-              Message.of(Msg.STEP_VOLUME_CLAIM),
-              Message.of(Msg.STEP_VOLUME_ATTACHMENT),
-              Message.of(Msg.STEP_VOLUME_CSI));
+          said(
+              Msg.STEP_VOLUME_EVENTS,
+              Msg.STEP_VOLUME_CLAIM,
+              Msg.STEP_VOLUME_ATTACHMENT,
+              Msg.STEP_VOLUME_CSI);
       case SANDBOX_NETWORK ->
           List.of(
               Message.of(Msg.STEP_SANDBOX_MESSAGE),
               Message.of(Msg.STEP_SANDBOX_PODS, cniPods(platform)),
               Message.of(Msg.STEP_SANDBOX_CNI),
-              nodeAccess(platform));
+              Message.of(nodeAccess(platform)));
       case CONTAINER_START ->
-          List.of(
-              Message.of(Msg.STEP_START_MESSAGE),
-              Message.of(Msg.STEP_START_COMMAND),
-              runtimeJournal(platform));
+          said(Msg.STEP_START_MESSAGE, Msg.STEP_START_COMMAND, runtimeJournal(platform));
       case DISK_EVICTION ->
-          List.of(
-              Message.of(Msg.STEP_DISK_CONDITIONS),
-              Message.of(Msg.STEP_DISK_EVICTED),
-              Message.of(Msg.STEP_DISK_USAGE),
+          said(
+              Msg.STEP_DISK_CONDITIONS,
+              Msg.STEP_DISK_EVICTED,
+              Msg.STEP_DISK_USAGE,
               nodeAccess(platform));
       case NODE ->
-          List.of(
-              Message.of(Msg.STEP_NODE_CONDITIONS),
+          said(
+              Msg.STEP_NODE_CONDITIONS,
               kubeletJournal(platform),
               runtimeJournal(platform),
               nodeAccess(platform));
       case CRASH_LOOP ->
-          List.of(
-              Message.of(Msg.STEP_CRASH_PREVIOUS),
-              Message.of(Msg.STEP_CRASH_DESCRIBE),
-              Message.of(Msg.STEP_CRASH_INIT));
+          said(Msg.STEP_CRASH_PREVIOUS, Msg.STEP_CRASH_DESCRIBE, Msg.STEP_CRASH_INIT);
     };
   }
 
   /** When the paste names no kind of failure: where any diagnosis starts. */
   private static List<Message> general(Platform platform) {
-    return List.of(
-        DESCRIBE_POD,
-        Message.of(Msg.STEP_EVENTS),
+    return said(
+        Msg.STEP_DESCRIBE_POD,
+        Msg.STEP_EVENTS,
         kubeletJournal(platform),
         runtimeJournal(platform),
-        Message.of(Msg.STEP_NODES_WIDE));
+        Msg.STEP_NODES_WIDE);
   }
 
-  private static Message registry(Platform platform) {
+  /** Steps that take no argument. */
+  private static List<Message> said(Msg... steps) {
+    return Arrays.stream(steps).map(k -> Message.of(k)).toList();
+  }
+
+  private static Msg registry(Platform platform) {
     return switch (platform) {
-      case GKE -> Message.of(Msg.STEP_REGISTRY_GKE);
-      case EKS -> Message.of(Msg.STEP_REGISTRY_EKS);
-      case AKS -> Message.of(Msg.STEP_REGISTRY_AKS);
-      default -> Message.of(Msg.STEP_REGISTRY_PULL);
+      case GKE -> Msg.STEP_REGISTRY_GKE;
+      case EKS -> Msg.STEP_REGISTRY_EKS;
+      case AKS -> Msg.STEP_REGISTRY_AKS;
+      default -> Msg.STEP_REGISTRY_PULL;
     };
   }
 
@@ -219,28 +204,28 @@ public final class NextSteps {
     };
   }
 
-  private static Message kubeletJournal(Platform platform) {
+  private static Msg kubeletJournal(Platform platform) {
     return switch (platform) {
-      case K3S -> Message.of(Msg.STEP_KUBELET_K3S);
-      case MINIKUBE -> Message.of(Msg.STEP_KUBELET_MINIKUBE);
-      default -> Message.of(Msg.STEP_KUBELET);
+      case K3S -> Msg.STEP_KUBELET_K3S;
+      case MINIKUBE -> Msg.STEP_KUBELET_MINIKUBE;
+      default -> Msg.STEP_KUBELET;
     };
   }
 
-  private static Message runtimeJournal(Platform platform) {
+  private static Msg runtimeJournal(Platform platform) {
     return switch (platform) {
-      case K3S -> Message.of(Msg.STEP_RUNTIME_K3S);
-      case MINIKUBE -> Message.of(Msg.STEP_RUNTIME_MINIKUBE);
-      default -> Message.of(Msg.STEP_RUNTIME);
+      case K3S -> Msg.STEP_RUNTIME_K3S;
+      case MINIKUBE -> Msg.STEP_RUNTIME_MINIKUBE;
+      default -> Msg.STEP_RUNTIME;
     };
   }
 
-  private static Message nodeAccess(Platform platform) {
+  private static Msg nodeAccess(Platform platform) {
     return switch (platform) {
-      case GKE -> Message.of(Msg.STEP_NODE_ACCESS_GKE);
-      case EKS -> Message.of(Msg.STEP_NODE_ACCESS_EKS);
-      case MINIKUBE -> Message.of(Msg.STEP_NODE_ACCESS_MINIKUBE);
-      default -> Message.of(Msg.STEP_NODE_ACCESS);
+      case GKE -> Msg.STEP_NODE_ACCESS_GKE;
+      case EKS -> Msg.STEP_NODE_ACCESS_EKS;
+      case MINIKUBE -> Msg.STEP_NODE_ACCESS_MINIKUBE;
+      default -> Msg.STEP_NODE_ACCESS;
     };
   }
 }

@@ -119,9 +119,14 @@ final class Texts {
   }
 
   String help() {
+    return withCommands(Msg.HELP, Msg.PASTED_ERROR);
+  }
+
+  /** {@code key} with the five commands it lists, the first naming what to paste so. */
+  private String withCommands(Msg key, Msg paste) {
     return t(
-        Msg.HELP,
-        Mrkdwn.code(SlackSurface.COMMAND + " " + t(Msg.PASTED_ERROR)),
+        key,
+        command(t(paste)),
         command("list"),
         command("show <id>"),
         command("check [<id>]"),
@@ -260,13 +265,7 @@ final class Texts {
   }
 
   String homeHowTo() {
-    return t(
-        Msg.HOME_HOW_TO,
-        Mrkdwn.code(SlackSurface.COMMAND + " " + t(Msg.ERROR_PLACEHOLDER)),
-        command("list"),
-        command("show <id>"),
-        command("check [<id>]"),
-        command("lang it|en"));
+    return withCommands(Msg.HOME_HOW_TO, Msg.ERROR_PLACEHOLDER);
   }
 
   String searchLabel() {
