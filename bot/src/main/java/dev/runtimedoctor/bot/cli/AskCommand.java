@@ -88,7 +88,7 @@ final class AskCommand implements Callable<Integer> {
         if (run.note().isPresent()) {
           ctx.out().println("no cluster checks: " + run.note().get());
         } else {
-          CheckReport.print(run.context(), run.results(), ctx.out());
+          CheckReport.print(run.context(), run.results(), language, ctx.out());
         }
       }
     }

@@ -6,6 +6,7 @@ import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.cluster.Verdict;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,12 +51,20 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON: {\"context\":…,\"results\":[…]}.")
   boolean json;
 
+  @Option(
+      names = "--lang",
+      paramLabel = "it|en",
+      description = "Language of the summaries (default: $BOT_LANGUAGE, else en; --json: en).")
+  String lang;
+
   CheckCommand(CliContext ctx) {
     this.ctx = ctx;
   }
 
   @Override
   public Integer call() {
+    // English when nothing says otherwise: what this command printed before it spoke Italian.
+    Language language = Languages.choose(lang, Optional.empty(), ctx.env(), Language.EN);
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     List<Entry> selected = select(kb);
     Optional<String> unusable = cluster.unusable(ctx.env());
@@ -84,7 +93,7 @@ final class CheckCommand implements Callable<Integer> {
         ctx.err()
             .println("no cluster checks ran on context " + checks.context() + ": " + reason.get());
       } else {
-        CheckReport.print(checks.context(), results, ctx.out());
+        CheckReport.print(checks.context(), results, language, ctx.out());
       }
       return nothingChecked ? ExitCodes.NOTHING_CHECKED : ExitCodes.OK;
     }

@@ -2,10 +2,13 @@ package dev.runtimedoctor.bot.cli;
 
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Section;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,19 +56,12 @@ final class ShowCommand implements Callable<Integer> {
             + e.area()
             + " · "
             + e.source());
-    if (KnowledgeTexts.showsVersions(e)) {
-      out.println(
-          (l == Language.IT ? "interessati: " : "affected: ")
-              + AffectedText.affected(e.affected(), l));
-      String fixed = AffectedText.fixed(e.affected());
-      if (!fixed.isEmpty()) {
-        out.println((l == Language.IT ? "risolto in: " : "fixed in: ") + fixed);
-      }
+    for (AffectedText.Line v : AffectedText.lines(e, l)) {
+      out.println(v.label().toLowerCase(Locale.ROOT) + ": " + v.value());
     }
     if (!e.signatures().isEmpty()) {
       out.println();
-      out.println(
-          l == Language.IT ? "Messaggi di errore riconosciuti:" : "Error messages recognised:");
+      out.println(Catalog.get(Msg.SIGNATURES, l) + ":");
       e.signatures().forEach(s -> out.println("  " + s));
     }
     for (Section s : Section.values()) {

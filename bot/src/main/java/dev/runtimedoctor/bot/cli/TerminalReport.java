@@ -3,6 +3,8 @@ package dev.runtimedoctor.bot.cli;
 import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.bot.diagnosis.NextSteps;
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Section;
@@ -49,10 +51,7 @@ final class TerminalReport {
     }
     if (d.truncated()) {
       out.println();
-      out.println(
-          t(
-              "(input troppo lungo: letti solo l'inizio e la fine)",
-              "(input too long: only its start and end were read)"));
+      out.println("(" + t(Msg.TRUNCATED_INPUT) + ")");
     }
   }
 
@@ -60,22 +59,16 @@ final class TerminalReport {
     Entry e = m.entry();
     out.printf(
         Locale.ROOT,
-        "%s  %s %.2f · %s%n",
+        "%s  %s · %s%n",
         e.id(),
-        t("confidenza", "confidence"),
-        m.confidence(),
+        label(Msg.CONFIDENCE, String.format(Locale.ROOT, "%.2f", m.confidence())),
         KnowledgeTexts.kind(e.kind(), lang));
     out.println("  " + e.title().get(lang));
     for (Evidence ev : m.evidence()) {
-      out.printf(Locale.ROOT, "  %s %d: %s%n", t("riga", "line"), ev.line(), ev.text());
+      out.printf(Locale.ROOT, "  %s: %s%n", label(Msg.LINE, ev.line()), ev.text());
     }
-    if (KnowledgeTexts.showsVersions(e)) {
-      out.println(
-          "  " + t("interessati", "affected") + ": " + AffectedText.affected(e.affected(), lang));
-      String fixed = AffectedText.fixed(e.affected());
-      if (!fixed.isEmpty()) {
-        out.println("  " + t("risolto in", "fixed in") + ": " + fixed);
-      }
+    for (AffectedText.Line l : AffectedText.lines(e, lang)) {
+      out.println("  " + l.label().toLowerCase(Locale.ROOT) + ": " + l.value());
     }
     for (Section s : sections(e)) {
       out.println();
@@ -86,19 +79,14 @@ final class TerminalReport {
     }
     if (!e.references().isEmpty()) {
       out.println();
-      out.println("  " + t("riferimenti", "references") + ":");
+      out.println("  " + label(Msg.REFERENCES) + ":");
       for (String r : e.references()) {
         out.println("    " + r);
       }
     }
     out.println();
     out.println(
-        "  "
-            + t("dettagli", "details")
-            + ": runtime-doctor show "
-            + e.id()
-            + " --lang "
-            + lang.code());
+        "  " + label(Msg.DETAILS) + ": runtime-doctor show " + e.id() + " --lang " + lang.code());
   }
 
   /** The sections to print: a known issue's fix; a failure mode's meaning, causes and fix. */
@@ -112,10 +100,10 @@ final class TerminalReport {
   }
 
   private void printNoMatch(Diagnosis d, String paste, PrintWriter out) {
-    out.println(t("Nessun problema noto riconosciuto.", "No known issue recognised."));
+    out.println(t(Msg.NO_MATCH) + ".");
     if (!d.matches().isEmpty()) {
       out.println();
-      out.println(t("Le voci più vicine (confidenza bassa):", "Closest entries (low confidence):"));
+      out.println(t(Msg.CLOSEST));
       for (Match m : d.matches()) {
         out.printf(
             Locale.ROOT,
@@ -126,13 +114,18 @@ final class TerminalReport {
       }
     }
     out.println();
-    out.println(t("Da raccogliere per capirne di più:", "What to collect next:"));
+    out.println(t(Msg.COLLECT_NEXT));
     for (String s : NextSteps.forPaste(paste, lang)) {
       out.println("  - " + s.replace("`", ""));
     }
   }
 
-  private String t(String it, String en) {
-    return lang == Language.IT ? it : en;
+  private String t(Msg key, Object... args) {
+    return Catalog.get(key, lang, args);
+  }
+
+  /** A label as the terminal prints it: lower case ("affected: …", "line 3: …"). */
+  private String label(Msg key, Object... args) {
+    return t(key, args).toLowerCase(Locale.ROOT);
   }
 }

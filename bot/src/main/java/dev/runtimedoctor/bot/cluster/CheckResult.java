@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,15 +11,26 @@ import java.util.Objects;
  *
  * @param entry the entry id
  * @param check the check type, as written in the entry's front matter ({@code node-version})
+ * @param message the summary as a catalog message, to say in the reader's language
  */
 public record CheckResult(
-    String entry, String check, Verdict verdict, String summary, List<String> evidence) {
+    String entry, String check, Verdict verdict, Message message, List<String> evidence) {
 
   public CheckResult {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(message, "message");
     evidence = List.copyOf(evidence);
+  }
+
+  /** The summary in {@code language}. */
+  public String summary(Language language) {
+    return message.in(language);
+  }
+
+  /** The summary in English: what {@code --json}, the logs and the benchmarks carry. */
+  public String summary() {
+    return summary(Language.EN);
   }
 }

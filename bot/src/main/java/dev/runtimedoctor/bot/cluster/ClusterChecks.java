@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
@@ -161,11 +163,7 @@ public final class ClusterChecks implements AutoCloseable {
         } catch (RejectedExecutionException e) {
           f =
               CompletableFuture.completedFuture(
-                  result(
-                      entry,
-                      spec,
-                      Finding.unavailable(
-                          "too many cluster checks are running: try again shortly", List.of())));
+                  result(entry, spec, Finding.unavailable(Message.of(Msg.CC_BUSY), List.of())));
         }
         futures.add(
             f.thenApply(
@@ -191,15 +189,11 @@ public final class ClusterChecks implements AutoCloseable {
 
   /** A slow list is reported as slow, with how far it got; silence as silence. */
   private Finding timedOut(ClusterView view) {
-    String within = "no verdict within " + ClusterSettings.describe(settings.checkTimeout());
+    Message within =
+        Message.of(Msg.CC_NO_VERDICT, ClusterSettings.describe(settings.checkTimeout()));
     return view.inProgress()
-        .map(
-            p ->
-                Finding.unavailable(
-                    within + ": the API server answers, but slowly (" + p + ")", List.of()))
-        .orElseGet(
-            () ->
-                Finding.unavailable(within + ": the API server is slow or unreachable", List.of()));
+        .map(p -> Finding.unavailable(Message.of(Msg.CC_SLOW, within, p), List.of()))
+        .orElseGet(() -> Finding.unavailable(Message.of(Msg.CC_SILENT, within), List.of()));
   }
 
   private CheckResult runOne(Entry entry, CheckSpec spec, ClusterView view) {
@@ -208,23 +202,24 @@ public final class ClusterChecks implements AutoCloseable {
     Finding finding;
     if (check == null) {
       finding =
-          Finding.unavailable(
-              "this version of the bot has no '" + spec.type() + "' check (" + entry.source() + ")",
-              List.of());
+          Finding.unavailable(Message.of(Msg.CC_NO_CHECK, spec.type(), entry.source()), List.of());
     } else {
       try {
         finding = check.run(entry, spec, view);
       } catch (ClusterAccessException e) {
-        finding = Finding.unavailable(e.getMessage(), e.detail().map(List::of).orElse(List.of()));
+        // The reader's words: what was refused or unreachable, with the grant or address to fix.
+        finding =
+            Finding.unavailable(
+                Message.of(Msg.AS_IS, e.getMessage()), e.detail().map(List::of).orElse(List.of()));
       } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) {
           // close() stopped a check that had outlived its run: nothing went wrong.
           log.debug("cluster check stopped entry={} check={}", entry.id(), spec.type());
-          return result(entry, spec, Finding.unavailable("the checks were stopped", List.of()));
+          return result(entry, spec, Finding.unavailable(Message.of(Msg.CC_STOPPED), List.of()));
         }
         String ref = UUID.randomUUID().toString().substring(0, 8);
         log.error("cluster check failed ref={} entry={} check={}", ref, entry.id(), spec.type(), e);
-        finding = Finding.unavailable("the check failed unexpectedly (ref " + ref + ")", List.of());
+        finding = Finding.unavailable(Message.of(Msg.CC_FAILED, ref), List.of());
       }
     }
     CheckResult r = result(entry, spec, finding);
@@ -238,7 +233,7 @@ public final class ClusterChecks implements AutoCloseable {
   }
 
   private static CheckResult result(Entry entry, CheckSpec spec, Finding f) {
-    return new CheckResult(entry.id(), spec.type(), f.verdict(), f.summary(), f.evidence());
+    return new CheckResult(entry.id(), spec.type(), f.verdict(), f.message(), f.evidence());
   }
 
   private static void deliver(CheckResult r, Consumer<CheckResult> onResult, Object lock) {

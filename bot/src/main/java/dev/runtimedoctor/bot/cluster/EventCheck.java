@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import java.util.ArrayList;
@@ -31,9 +33,7 @@ final class EventCheck implements ClusterCheck {
     List<String> substrings =
         spec.list("match").stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     if (entry.signatures().isEmpty() && substrings.isEmpty()) {
-      return Finding.unavailable(
-          "the entry has no signatures for its event check to recognise (" + entry.source() + ")",
-          List.of());
+      return Finding.unavailable(Message.of(Msg.EV_NO_SIGNATURES, entry.source()), List.of());
     }
     List<String> reasons = spec.list("reason");
     String kind = spec.first("kind").orElse("Pod");
@@ -42,24 +42,15 @@ final class EventCheck implements ClusterCheck {
     String scope = view.scope().describe();
     if (hits.isEmpty()) {
       return Finding.inconclusive(
-          "no recent event"
-              + scope
-              + " carries the error ("
-              + read(events.read(), reasons, kind)
-              + "); events expire after about an hour, so check again while it happens",
-          List.of());
+          Message.of(Msg.EV_NONE, scope, read(events.read(), reasons, kind)), List.of());
     }
     EventFacts latest = hits.get(0);
+    Object onNode = latest.host().isEmpty() ? "" : Message.of(Msg.EV_ON_NODE, latest.host());
     return Finding.confirmed(
-        (hits.size() == 1
-                ? "a recent event" + scope + " carries"
-                : hits.size() + " recent events" + scope + " carry")
-            + " the error, latest "
-            + latest.subject()
-            + " ("
-            + latest.reason()
-            + ")"
-            + (latest.host().isEmpty() ? "" : " on node " + latest.host()),
+        hits.size() == 1
+            ? Message.of(Msg.EV_SEEN_ONE, scope, latest.subject(), latest.reason(), onNode)
+            : Message.of(
+                Msg.EV_SEEN_MANY, hits.size(), scope, latest.subject(), latest.reason(), onNode),
         hits.stream().map(EventCheck::describe).toList());
   }
 
@@ -87,15 +78,13 @@ final class EventCheck implements ClusterCheck {
     return hits;
   }
 
-  /** "12 Failed events about pods read". */
-  static String read(long n, List<String> reasons, String kind) {
-    return n
-        + " "
-        + (reasons.isEmpty() ? "" : String.join("/", reasons) + " ")
-        + (n == 1 ? "event" : "events")
-        + " about "
-        + kind
-        + " objects read";
+  /** "12 Failed events about Pod objects read". */
+  static Message read(long n, List<String> reasons, String kind) {
+    return Message.of(
+        n == 1 ? Msg.EV_READ_ONE : Msg.EV_READ_MANY,
+        n,
+        reasons.isEmpty() ? "" : String.join("/", reasons) + " ",
+        kind);
   }
 
   /** "shop/pod/web-1 · FailedCreatePodSandBox ×37 · node n · 2024-…: message". */

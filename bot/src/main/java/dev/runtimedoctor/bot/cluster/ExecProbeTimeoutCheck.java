@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import java.util.ArrayList;
@@ -57,31 +59,17 @@ final class ExecProbeTimeoutCheck implements ClusterCheck {
     }
     if (onContainerd == 0) {
       return Finding.inconclusive(
-          "no pod"
-              + view.scope().describe()
-              + " runs on a containerd node ("
-              + pods.size()
-              + " pods read); Docker nodes enforce the exec probe timeout",
-          List.of());
+          Message.of(Msg.EP_NO_CONTAINERD, view.scope().describe(), pods.size()), List.of());
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no pod on a containerd node"
-              + view.scope().describe()
-              + " has an exec probe ("
-              + onContainerd
-              + " pods read)",
-          List.of());
+          Message.of(Msg.EP_NO_PROBES, view.scope().describe(), onContainerd), List.of());
     }
-    return Finding.inconclusive(
-        "exposed, not seen: "
-            + evidence.size()
-            + (evidence.size() == 1 ? " exec probe" : " exec probes")
-            + " in "
-            + podsWithProbes
-            + (podsWithProbes == 1 ? " pod" : " pods")
-            + " on containerd nodes: containerd ignores a result that comes after timeoutSeconds,"
-            + " so a probe that hangs never fails; the event check tells whether one has",
-        evidence);
+    Message probes =
+        Message.of(
+            evidence.size() == 1 ? Msg.COUNT_EXEC_PROBE : Msg.COUNT_EXEC_PROBES, evidence.size());
+    Message inPods =
+        Message.of(podsWithProbes == 1 ? Msg.COUNT_POD : Msg.COUNT_PODS, podsWithProbes);
+    return Finding.inconclusive(Message.of(Msg.EP_EXPOSED, probes, inPods), evidence);
   }
 }

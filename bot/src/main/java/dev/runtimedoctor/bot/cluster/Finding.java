@@ -1,35 +1,46 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A check's verdict, summary and evidence, before the runner names the entry and the check. */
-record Finding(Verdict verdict, String summary, List<String> evidence) {
+/**
+ * A check's verdict, summary and evidence, before the runner names the entry and the check. The
+ * summary is a catalog message (a code and its arguments: node names, versions, counts), put into
+ * words in the reader's language when it is shown.
+ */
+record Finding(Verdict verdict, Message message, List<String> evidence) {
 
   /** Evidence lines kept per result: enough to act on, short enough for a chat message. */
   static final int MAX_EVIDENCE = 10;
 
   Finding {
     Objects.requireNonNull(verdict, "verdict");
-    Objects.requireNonNull(summary, "summary");
+    Objects.requireNonNull(message, "message");
     evidence = capped(evidence);
   }
 
-  static Finding confirmed(String summary, List<String> evidence) {
+  static Finding confirmed(Message summary, List<String> evidence) {
     return new Finding(Verdict.CONFIRMED, summary, evidence);
   }
 
-  static Finding notAffected(String summary, List<String> evidence) {
+  static Finding notAffected(Message summary, List<String> evidence) {
     return new Finding(Verdict.NOT_AFFECTED, summary, evidence);
   }
 
-  static Finding inconclusive(String summary, List<String> evidence) {
+  static Finding inconclusive(Message summary, List<String> evidence) {
     return new Finding(Verdict.INCONCLUSIVE, summary, evidence);
   }
 
-  static Finding unavailable(String summary, List<String> evidence) {
+  static Finding unavailable(Message summary, List<String> evidence) {
     return new Finding(Verdict.UNAVAILABLE, summary, evidence);
+  }
+
+  /** The summary in English, as the logs and the tests of a single check read it. */
+  String summary() {
+    return message.in(Language.EN);
   }
 
   private static List<String> capped(List<String> lines) {

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import io.fabric8.kubernetes.api.model.Node;
@@ -29,7 +31,7 @@ final class NodeConditionCheck implements ClusterCheck {
         spec.list("match").stream().map(m -> m.toLowerCase(Locale.ROOT)).toList();
     List<Node> nodes = view.nodes();
     List<String> evidence = new ArrayList<>();
-    String first = null;
+    Message first = null;
     for (Node node : nodes) {
       NodeFacts facts = NodeFacts.of(node);
       List<NodeCondition> conditions =
@@ -51,27 +53,20 @@ final class NodeConditionCheck implements ClusterCheck {
           evidence.add(line);
           if (first == null) {
             first =
-                facts.label()
-                    + " reports "
-                    + c.getType()
-                    + "="
-                    + c.getStatus()
-                    + ": "
-                    + c.getMessage();
+                Message.of(
+                    Msg.NC_REPORTS,
+                    facts.label(),
+                    c.getType() + "=" + c.getStatus(),
+                    String.valueOf(c.getMessage()));
           }
         }
       }
     }
     if (evidence.isEmpty()) {
-      return Finding.inconclusive(
-          "no node reports it now ("
-              + nodes.size()
-              + " checked); the condition can also show"
-              + " briefly while a node starts",
-          List.of());
+      return Finding.inconclusive(Message.of(Msg.NC_NONE, nodes.size()), List.of());
     }
-    String prefix = evidence.size() == 1 ? "" : evidence.size() + " nodes, e.g. ";
-    return Finding.confirmed(prefix + first, evidence);
+    return Finding.confirmed(
+        evidence.size() == 1 ? first : Message.of(Msg.NC_MANY, evidence.size(), first), evidence);
   }
 
   private static boolean unhealthy(NodeCondition c, List<String> needles) {

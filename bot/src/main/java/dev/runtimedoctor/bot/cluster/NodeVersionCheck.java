@@ -1,8 +1,11 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Affected;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
+import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Platform;
 import dev.runtimedoctor.knowledge.version.Version;
 import dev.runtimedoctor.knowledge.version.VersionRange;
@@ -57,18 +60,13 @@ final class NodeVersionCheck implements ClusterCheck {
     List<NodeFacts> nodes = view.nodes().stream().map(NodeFacts::of).toList();
     List<String> all = nodes.stream().map(NodeFacts::describe).toList();
     if (nodes.isEmpty()) {
-      return Finding.inconclusive("the cluster has no nodes to check", List.of());
+      return Finding.inconclusive(Message.of(Msg.NV_NO_NODES), List.of());
     }
     if (spec.first("accelerator").filter("gpu"::equalsIgnoreCase).isPresent()) {
       nodes = nodes.stream().filter(NodeFacts::gpu).toList();
       if (nodes.isEmpty()) {
         return Finding.notAffected(
-            "matches the error, but none of your "
-                + all.size()
-                + " nodes has a GPU (no nvidia.com/gpu capacity, no "
-                + NodeFacts.ACCELERATOR_LABEL
-                + " label); it affects GPU nodes only",
-            List.of());
+            Message.of(Msg.NV_NO_GPU, all.size(), NodeFacts.ACCELERATOR_LABEL), List.of());
       }
     }
     Optional<String> image = spec.first("image").map(i -> i.toLowerCase(Locale.ROOT));
@@ -77,27 +75,20 @@ final class NodeVersionCheck implements ClusterCheck {
       List<NodeFacts> on = known.stream().filter(n -> n.image().equals(image.get())).toList();
       if (on.isEmpty() && known.size() < nodes.size()) {
         return Finding.inconclusive(
-            "this issue affects "
-                + image.get()
-                + " nodes only, and your nodes do not say their OS image ("
-                + NodeFacts.OS_LABEL
-                + " label, nodeInfo.osImage)",
-            all);
+            Message.of(Msg.NV_IMAGE_UNKNOWN, image.get(), NodeFacts.OS_LABEL), all);
       }
       if (on.isEmpty()) {
         return Finding.notAffected(
-            "matches the error, but your nodes run "
-                + known.stream().map(NodeFacts::image).distinct().collect(Collectors.joining(", "))
-                + "; it affects "
-                + image.get()
-                + " nodes only",
+            Message.of(
+                Msg.NV_NODES_RUN_OTHER,
+                known.stream().map(NodeFacts::image).distinct().collect(Collectors.joining(", ")),
+                image.get()),
             all);
       }
       nodes = on;
     }
     if (a.platform() == Platform.ANY && !versioned && runtime.isEmpty()) {
-      return Finding.inconclusive(
-          "this issue can affect every node: versions neither confirm nor rule it out", all);
+      return Finding.inconclusive(Message.of(Msg.NV_EVERY_NODE), all);
     }
     List<NodeFacts> onPlatform = nodes.stream().filter(n -> a.platform().includes(n.os())).toList();
     if (onPlatform.isEmpty()) {
@@ -108,11 +99,10 @@ final class NodeVersionCheck implements ClusterCheck {
               .distinct()
               .collect(Collectors.joining(", "));
       return Finding.notAffected(
-          "matches the error, but your nodes run "
-              + (systems.isEmpty() ? "another OS" : systems)
-              + "; it affects "
-              + a.platform().code()
-              + " nodes only",
+          Message.of(
+              Msg.NV_NODES_RUN_OTHER,
+              systems.isEmpty() ? Message.of(Msg.NV_ANOTHER_OS) : systems,
+              a.platform().code()),
           all);
     }
     if (runtime.isPresent()
@@ -123,13 +113,7 @@ final class NodeVersionCheck implements ClusterCheck {
               .distinct()
               .collect(Collectors.joining(", "));
       return Finding.notAffected(
-          "matches the error, but your "
-              + platformWord(a.platform())
-              + "nodes run "
-              + runtimes
-              + "; it affects "
-              + runtime.get()
-              + " nodes only",
+          Message.of(Msg.NV_RUNTIME_RULES_OUT, platformWord(a.platform()), runtimes, runtime.get()),
           all);
     }
     // Nodes of another runtime are ruled out like those of another platform: the summary speaks
@@ -142,28 +126,25 @@ final class NodeVersionCheck implements ClusterCheck {
     if (!hit.isEmpty()) {
       List<String> evidence = hit.stream().map(NodeFacts::describe).toList();
       if (!versioned) {
+        Msg counted = hit.size() == 1 ? Msg.COUNT_NODE : Msg.COUNT_NODES;
         return Finding.inconclusive(
-            "your "
-                + kind
-                + "nodes can have this issue; no version range narrows it down ("
-                + count(hit.size(), "node")
-                + ")",
-            evidence);
+            Message.of(Msg.NV_NO_RANGE, kind, Message.of(counted, hit.size())), evidence);
       }
-      String who =
+      return Finding.confirmed(
           eligible.size() == 1
-              ? "your only " + kind + "node runs"
-              : hit.size() + " of " + eligible.size() + " " + kind + "nodes run";
-      return Finding.confirmed(who + " an affected version: " + pools(hit), evidence);
+              ? Message.of(Msg.NV_ONLY_NODE_AFFECTED, kind, pools(hit))
+              : Message.of(Msg.NV_NODES_AFFECTED, hit.size(), eligible.size(), kind, pools(hit)),
+          evidence);
     }
     List<Judgement> ruledOut = judged.stream().filter(j -> !j.reasons().isEmpty()).toList();
     if (ruledOut.isEmpty()) {
-      return Finding.inconclusive(
-          "your nodes do not report the versions this issue depends on", all);
+      return Finding.inconclusive(Message.of(Msg.NV_NO_VERSIONS), all);
     }
     return Finding.notAffected(
         notAffectedSummary(ruledOut),
-        ruledOut.stream().map(j -> j.node().describe() + ": " + tails(List.of(j), false)).toList());
+        ruledOut.stream()
+            .map(j -> j.node().describe() + ": " + english(tails(List.of(j), false)))
+            .toList());
   }
 
   /**
@@ -181,9 +162,7 @@ final class NodeVersionCheck implements ClusterCheck {
     try {
       plane = Version.parseReported(reported);
     } catch (IllegalArgumentException e) {
-      return Finding.inconclusive(
-          "the control plane reports version " + reported + ", which is not a GKE version",
-          List.of());
+      return Finding.inconclusive(Message.of(Msg.NV_PLANE_NOT_GKE, reported), List.of());
     }
     List<NodeFacts> nap =
         view.nodes().stream()
@@ -196,30 +175,20 @@ final class NodeVersionCheck implements ClusterCheck {
     Optional<Reason> out = rule("GKE", plane, a.gke(), a.fixedGke());
     if (out.isPresent()) {
       return Finding.notAffected(
-          "matches the error, but your control plane runs GKE "
-              + plane
-              + "; "
-              + out.get().tail(false)
-              + " (node auto-provisioning creates pools as the control plane decides)",
-          evidence);
+          Message.of(Msg.NV_PLANE_NOT_AFFECTED, plane.toString(), out.get().tail(false)), evidence);
     }
     List<NodeFacts> docker = nap.stream().filter(n -> n.runtime().equals("docker")).toList();
     if (!docker.isEmpty()) {
       return Finding.confirmed(
-          "your control plane runs GKE "
-              + plane
-              + ", an affected version, and auto-provisioned pools run Docker: "
-              + pools(docker),
-          evidence);
+          Message.of(Msg.NV_PLANE_DOCKER, plane.toString(), pools(docker)), evidence);
     }
     return Finding.inconclusive(
-        "exposed, not seen: your control plane runs GKE "
-            + plane
-            + ", an affected version, so pools that node auto-provisioning creates get"
-            + " Container-Optimized OS with Docker; "
-            + (nap.isEmpty()
-                ? "no auto-provisioned pool (nap-…) exists now"
-                : "the auto-provisioned pools there now run " + pools(nap)),
+        Message.of(
+            Msg.NV_PLANE_EXPOSED,
+            plane.toString(),
+            nap.isEmpty()
+                ? Message.of(Msg.NV_NO_NAP_POOL)
+                : Message.of(Msg.NV_NAP_POOLS, pools(nap))),
         evidence);
   }
 
@@ -287,7 +256,7 @@ final class NodeVersionCheck implements ClusterCheck {
   }
 
   /** "matches the error, but your nodes run containerd 1.6.9; fixed in 1.6.6". */
-  private static String notAffectedSummary(List<Judgement> ruledOut) {
+  private static Message notAffectedSummary(List<Judgement> ruledOut) {
     Map<String, Set<String>> versions = new LinkedHashMap<>();
     for (String component : List.of("GKE", "containerd")) {
       for (Judgement j : ruledOut) {
@@ -305,19 +274,26 @@ final class NodeVersionCheck implements ClusterCheck {
           String more = vs.size() > 4 ? ", …" : "";
           parts.add(component + " " + list + more);
         });
-    boolean multi = versions.size() > 1;
-    return "matches the error, but your nodes run "
-        + String.join(" and ", parts)
-        + "; "
-        + tails(ruledOut, multi);
+    // Two components at most: GKE and containerd.
+    boolean multi = parts.size() > 1;
+    Object nodesRun = multi ? Message.of(Msg.BOTH, parts.get(0), parts.get(1)) : parts.get(0);
+    return Message.of(Msg.NV_NOT_AFFECTED, nodesRun, tails(ruledOut, multi));
   }
 
-  private static String tails(List<Judgement> judged, boolean nameComponent) {
+  /** Why the nodes are not affected, one reason each, said as a list. */
+  private static List<Message> tails(List<Judgement> judged, boolean nameComponent) {
     return judged.stream()
         .flatMap(j -> j.reasons().stream())
         .map(r -> r.tail(nameComponent))
         .distinct()
-        .collect(Collectors.joining("; "));
+        .toList();
+  }
+
+  /** Evidence lines are the cluster's facts, kept in English as the API states them. */
+  private static String english(List<Message> reasons) {
+    return reasons.stream()
+        .map(m -> m.in(Language.EN))
+        .collect(Collectors.joining(Message.LIST_SEPARATOR));
   }
 
   /** "pool win-pool (GKE 1.21.5-gke.1302, containerd 1.5.7-gke.0)", up to three pools. */
@@ -340,10 +316,6 @@ final class NodeVersionCheck implements ClusterCheck {
     return p == Platform.ANY ? "" : p.code() + " ";
   }
 
-  private static String count(int n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
-  }
-
   private record Judgement(NodeFacts node, List<Reason> reasons, boolean unknown) {
     boolean affected() {
       return reasons.isEmpty() && !unknown;
@@ -362,10 +334,10 @@ final class NodeVersionCheck implements ClusterCheck {
    */
   private record Reason(String component, String version, Rule rule, String detail) {
     /** "fixed in 1.6.6", "affected: GKE 1.18.0 - 1.18.14". */
-    String tail(boolean nameComponent) {
+    Message tail(boolean nameComponent) {
       return switch (rule) {
-        case FIXED -> "fixed in " + (nameComponent ? component + " " : "") + detail;
-        case RANGE -> "affected: " + component + " " + detail;
+        case FIXED -> Message.of(Msg.NV_FIXED_IN, (nameComponent ? component + " " : "") + detail);
+        case RANGE -> Message.of(Msg.NV_OUT_OF_RANGE, component + " " + detail);
       };
     }
   }

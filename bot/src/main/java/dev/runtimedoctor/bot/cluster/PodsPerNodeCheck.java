@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import io.fabric8.kubernetes.api.model.Node;
@@ -53,12 +55,7 @@ final class PodsPerNodeCheck implements ClusterCheck {
     }
     if (byNode.isEmpty()) {
       return Finding.inconclusive(
-          "no node reports the exhaustion error now ("
-              + EventCheck.read(read, reasons, "Pod")
-              + "): a leak shows only while sandbox creation fails, and pod counts alone"
-              + " cannot show it (GKE gives each node about twice the addresses of its maximum"
-              + " pods)",
-          List.of());
+          Message.of(Msg.PP_NONE, EventCheck.read(read, reasons, "Pod")), List.of());
     }
     Map<String, Node> nodes = new LinkedHashMap<>();
     for (Node n : inScope) {
@@ -66,7 +63,7 @@ final class PodsPerNodeCheck implements ClusterCheck {
     }
     List<String> leaking = new ArrayList<>();
     List<String> evidence = new ArrayList<>();
-    String first = null;
+    Message first = null;
     for (var e :
         byNode.entrySet().stream()
             .sorted(Map.Entry.comparingByValue((a, b) -> b - a))
@@ -105,31 +102,24 @@ final class PodsPerNodeCheck implements ClusterCheck {
         leaking.add(facts.name());
         if (first == null) {
           first =
-              facts.label()
-                  + " runs only "
-                  + holding
-                  + " pods holding an IP"
-                  + addresses
-                      .map(a -> " for the " + a + " addresses of its podCIDR " + cidr.get())
-                      .orElse("")
-                  + facts.maxPods().map(m -> " (max pods " + m + ")").orElse("")
-                  + ", yet sandbox creation fails with the exhaustion error (×"
-                  + e.getValue()
-                  + ")"
-                  + (creating > 0 ? "; " + creating + " pods stuck in ContainerCreating" : "")
-                  + ": its pod IPs leaked";
+              Message.of(
+                  Msg.PP_LEAK,
+                  facts.label(),
+                  holding,
+                  addresses
+                      .<Object>map(a -> Message.of(Msg.PP_FOR_ADDRESSES, a, cidr.get()))
+                      .orElse(""),
+                  facts.maxPods().map(m -> " (max pods " + m + ")").orElse(""),
+                  e.getValue(),
+                  creating > 0 ? Message.of(Msg.PP_STUCK, creating) : "");
         }
       }
     }
     if (leaking.isEmpty()) {
-      return Finding.inconclusive(
-          "the nodes that report the exhaustion error have their podCIDR really in use, not"
-              + " leaked",
-          evidence);
+      return Finding.inconclusive(Message.of(Msg.PP_IN_USE), evidence);
     }
     return Finding.confirmed(
-        (leaking.size() == 1 ? "" : leaking.size() + " nodes leak pod IPs, e.g. ") + first,
-        evidence);
+        leaking.size() == 1 ? first : Message.of(Msg.PP_MANY, leaking.size(), first), evidence);
   }
 
   private static Optional<String> podCidr(Node node) {

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import java.util.ArrayList;
@@ -34,21 +36,11 @@ final class PrivilegedVolumeDevicesCheck implements ClusterCheck {
     }
     if (evidence.isEmpty()) {
       return Finding.inconclusive(
-          "no privileged container"
-              + view.scope().describe()
-              + " declares volumeDevices ("
-              + pods.size()
-              + " pods read)",
-          List.of());
+          Message.of(Msg.PV_NONE, view.scope().describe(), pods.size()), List.of());
     }
     return Finding.confirmed(
-        evidence.size()
-            + (evidence.size() == 1
-                ? " privileged container declares"
-                : " privileged containers declare")
-            + " volumeDevices: containerd exposes every host device in /dev"
-            + " instead of the devicePath, e.g. "
-            + evidence.get(0),
+        Message.of(
+            evidence.size() == 1 ? Msg.PV_ONE : Msg.PV_MANY, evidence.size(), evidence.get(0)),
         evidence);
   }
 }

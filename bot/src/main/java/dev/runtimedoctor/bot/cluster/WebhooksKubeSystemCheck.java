@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import io.fabric8.kubernetes.api.model.LabelSelector;
@@ -76,7 +78,7 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       refused.add(e.getMessage());
     }
     if (refused.size() == 2) {
-      return Finding.unavailable(refused.get(0), refused.subList(1, 2));
+      return Finding.unavailable(Message.of(Msg.AS_IS, refused.get(0)), refused.subList(1, 2));
     }
     Selection selection = new Selection(view);
     List<String> exposed = new ArrayList<>();
@@ -113,58 +115,41 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       evidence.addAll(exposed);
       evidence.addAll(undecided);
       return Finding.confirmed(
-          "a webhook blocks the CNI pods now: "
-              + latest.subject()
-              + " cannot create pods ("
-              + latest.reason()
-              + (latest.count() > 1 ? " ×" + latest.count() : "")
-              + ", failed calling webhook)",
+          Message.of(
+              Msg.WH_BLOCKING,
+              latest.subject(),
+              latest.reason(),
+              latest.count() > 1 ? " ×" + latest.count() : ""),
           evidence);
     }
-    String notSeen =
+    Message notSeen =
         happeningUnknown
-            .map(m -> "whether it is happening cannot be told (" + m + ")")
-            .orElse(
-                "no FailedCreate event of the CNI DaemonSets (netd, calico-node, anetd) says"
-                    + " failed calling webhook now");
+            .map(m -> Message.of(Msg.WH_HAPPENING_UNKNOWN, m))
+            .orElse(Message.of(Msg.WH_NOT_HAPPENING));
     if (!exposed.isEmpty()) {
       evidence.addAll(exposed);
       evidence.addAll(undecided);
-      String more = exposed.size() == 1 ? "" : " (and " + (exposed.size() - 1) + " more)";
+      Object more = exposed.size() == 1 ? "" : Message.of(Msg.WH_AND_MORE, exposed.size() - 1);
       return Finding.inconclusive(
-          "exposed, not seen: "
-              + firstExposed
-              + more
-              + " intercepts pod creation in kube-system and fails closed, so while it is down"
-              + " netd and calico-node pods cannot start; "
-              + notSeen,
-          evidence);
+          Message.of(Msg.WH_EXPOSED, firstExposed, more, notSeen), evidence);
     }
     if (!undecided.isEmpty()) {
       evidence.addAll(undecided);
       return Finding.inconclusive(
-          "cannot tell whether "
-              + undecided.size()
-              + (undecided.size() == 1
-                  ? " fail-closed webhook spares"
-                  : " fail-closed webhooks spare")
-              + " kube-system: "
-              + undecided.get(0).substring(undecided.get(0).lastIndexOf(" · ") + 3),
+          Message.of(
+              undecided.size() == 1 ? Msg.WH_UNDECIDED_ONE : Msg.WH_UNDECIDED_MANY,
+              undecided.size(),
+              undecided.get(0).substring(undecided.get(0).lastIndexOf(" · ") + 3)),
           evidence);
     }
     evidence.addAll(ignoring);
     if (!refused.isEmpty()) {
-      return Finding.unavailable(refused.get(0), evidence);
+      return Finding.unavailable(Message.of(Msg.AS_IS, refused.get(0)), evidence);
     }
     return Finding.inconclusive(
-        (ignoring.isEmpty()
-                ? "no admission webhook intercepts pod creation in kube-system"
-                : ignoring.size()
-                    + " webhooks see kube-system pods but ignore their own failures"
-                    + " (failurePolicy Ignore), so they cannot block the CNI pods")
-            + " ("
-            + hooks.size()
-            + " webhooks read)",
+        ignoring.isEmpty()
+            ? Message.of(Msg.WH_NONE, hooks.size())
+            : Message.of(Msg.WH_IGNORING, ignoring.size(), hooks.size()),
         evidence);
   }
 

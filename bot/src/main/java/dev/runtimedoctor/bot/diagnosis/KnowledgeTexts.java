@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.diagnosis;
 
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Kind;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -17,8 +19,8 @@ public final class KnowledgeTexts {
   /** "known issue" / "failure mode", lower case, in {@code lang}. */
   public static String kind(Kind kind, Language lang) {
     return switch (kind) {
-      case KNOWN_ISSUE -> t(lang, "problema noto", "known issue");
-      case FAILURE_MODE -> t(lang, "errore comune", "failure mode");
+      case KNOWN_ISSUE -> Catalog.get(Msg.KIND_KNOWN_ISSUE, lang);
+      case FAILURE_MODE -> Catalog.get(Msg.KIND_FAILURE_MODE, lang);
     };
   }
 
@@ -39,9 +41,9 @@ public final class KnowledgeTexts {
       return section.heading(lang);
     }
     return switch (section) {
-      case SYMPTOM -> t(lang, "Cosa significa", "What it means");
-      case CAUSE -> t(lang, "Come distinguere le cause", "How to tell the causes apart");
-      case RESOLUTION -> t(lang, "Cosa fare", "What to do");
+      case SYMPTOM -> Catalog.get(Msg.HEADING_SYMPTOM, lang);
+      case CAUSE -> Catalog.get(Msg.HEADING_CAUSE, lang);
+      case RESOLUTION -> Catalog.get(Msg.HEADING_RESOLUTION, lang);
       case WORKAROUND -> section.heading(lang);
     };
   }
@@ -56,22 +58,12 @@ public final class KnowledgeTexts {
    * a team's folder.
    */
   public static String pack(String pack, Language lang) {
-    return switch (pack) {
-      case "gke-runtime" ->
-          t(
-              lang,
-              "Problemi noti del runtime dei container di GKE",
-              "Known issues of the GKE container runtime");
-      case "everyday" ->
-          t(
-              lang,
-              "Errori comuni di pod e nodi (Kubernetes)",
-              "Everyday failures of pods and nodes (Kubernetes)");
-      default -> t(lang, "Voci aggiuntive", "Extra entries");
-    };
-  }
-
-  private static String t(Language lang, String it, String en) {
-    return lang == Language.IT ? it : en;
+    return Catalog.get(
+        switch (pack) {
+          case "gke-runtime" -> Msg.PACK_GKE_RUNTIME;
+          case "everyday" -> Msg.PACK_EVERYDAY;
+          default -> Msg.PACK_EXTRA;
+        },
+        lang);
   }
 }

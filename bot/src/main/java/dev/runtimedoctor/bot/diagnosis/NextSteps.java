@@ -1,7 +1,10 @@
 package dev.runtimedoctor.bot.diagnosis;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +15,8 @@ import java.util.regex.Pattern;
  * What to collect when no entry explains a paste, for the terminal and for Slack: the commands that
  * kind of failure needs (a crash loop the previous run's logs, a NotReady node its conditions and
  * the kubelet journal, a volume its claim and CSI driver, …), with the ways onto a node and to a
- * registry of the platform the paste comes from, and no cloud's steps for a paste from another.
+ * registry of the platform the paste comes from, and no cloud's steps for a paste from another. The
+ * steps' words are the message catalog's {@code STEP_…} keys.
  */
 public final class NextSteps {
   /** The most steps shown: enough for two kinds of failure, short enough to read. */
@@ -22,13 +26,6 @@ public final class NextSteps {
   private static final int SCAN_CHARS = 512 * 1024;
 
   private NextSteps() {}
-
-  /** A step in both languages, Markdown. */
-  private record Step(String it, String en) {
-    String in(Language l) {
-      return l == Language.IT ? it : en;
-    }
-  }
 
   /**
    * What a paste is about, judged from the words Kubernetes and the runtimes print for it. Listed
@@ -97,7 +94,7 @@ public final class NextSteps {
     Set<String> out = new LinkedHashSet<>();
     List<Topic> topics = topics(text);
     for (Topic t : topics.subList(0, Math.min(2, topics.size()))) {
-      for (Step s : steps(t, platform)) {
+      for (Message s : steps(t, platform)) {
         out.add(s.in(language));
       }
     }
@@ -136,245 +133,65 @@ public final class NextSteps {
     return paste.substring(0, SCAN_CHARS) + "\n" + paste.substring(paste.length() - SCAN_CHARS);
   }
 
-  private static final Step DESCRIBE_POD =
-      new Step(
-          "`kubectl describe pod <pod> -n <namespace>`: stato dei container ed eventi in fondo, col"
-              + " messaggio completo",
-          "`kubectl describe pod <pod> -n <namespace>`: the containers' state and the events at the"
-              + " end, with the full message");
-
-  private static List<Step> steps(Topic topic, Platform platform) {
+  private static List<Message> steps(Topic topic, Platform platform) {
     return switch (topic) {
-      case OOM ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: in *Last State* `Reason: OOMKilled`"
-                      + " ed `Exit Code: 137` dicono quale container è stato ucciso",
-                  "`kubectl describe pod <pod> -n <namespace>`: under *Last State*, `Reason:"
-                      + " OOMKilled` and `Exit Code: 137` say which container was killed"),
-              new Step(
-                  "il consumo e il limite: `kubectl top pod <pod> -n <namespace> --containers` e"
-                      + " `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].resources}'`",
-                  "its use and its limit: `kubectl top pod <pod> -n <namespace> --containers` and"
-                      + " `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].resources}'`"),
-              new Step(
-                  "se è finita la memoria del nodo: `kubectl describe node <node>` (*MemoryPressure*)"
-                      + " e sul nodo `journalctl -k | grep -i \"out of memory\"`",
-                  "whether the node itself ran out: `kubectl describe node <node>`"
-                      + " (*MemoryPressure*) and on the node `journalctl -k | grep -i \"out of"
-                      + " memory\"`"));
-      case CONFIG ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: l'evento nomina il Secret, la"
-                      + " ConfigMap o la chiave che manca",
-                  "`kubectl describe pod <pod> -n <namespace>`: the event names the missing Secret,"
-                      + " ConfigMap or key"),
-              new Step(
-                  "`kubectl get secret,configmap -n <namespace>`: esiste nel namespace del pod?"
-                      + " `kubectl describe configmap <name> -n <namespace>` (o `secret`) ne elenca"
-                      + " le chiavi",
-                  "`kubectl get secret,configmap -n <namespace>`: does it exist in the pod's"
-                      + " namespace? `kubectl describe configmap <name> -n <namespace>` (or"
-                      + " `secret`) lists its keys"));
-      case PROBE ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: gli eventi `Unhealthy` dicono quale"
-                      + " sonda fallisce e come (connection refused, timeout, stato HTTP)",
-                  "`kubectl describe pod <pod> -n <namespace>`: the `Unhealthy` events say which"
-                      + " probe fails and how (connection refused, timeout, HTTP status)"),
-              new Step(
-                  "la configurazione della sonda: `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].livenessProbe}'` (anche `readinessProbe`,"
-                      + " `startupProbe`): porta, path, `timeoutSeconds`, `initialDelaySeconds`",
-                  "the probe's settings: `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].livenessProbe}'` (also `readinessProbe`,"
-                      + " `startupProbe`): port, path, `timeoutSeconds`, `initialDelaySeconds`"),
-              new Step(
-                  "`kubectl logs <pod> -n <namespace> --previous`: cosa faceva l'applicazione prima"
-                      + " che la liveness probe la riavviasse",
-                  "`kubectl logs <pod> -n <namespace> --previous`: what the application did before"
-                      + " the liveness probe restarted it"));
+      case OOM -> said(Msg.STEP_OOM_DESCRIBE, Msg.STEP_OOM_USAGE, Msg.STEP_OOM_NODE);
+      case CONFIG -> said(Msg.STEP_CONFIG_DESCRIBE, Msg.STEP_CONFIG_EXISTS);
+      case PROBE -> said(Msg.STEP_PROBE_EVENTS, Msg.STEP_PROBE_SETTINGS, Msg.STEP_PROBE_LOGS);
       case IMAGE_PULL ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: l'evento `Failed` dopo `Failed to"
-                      + " pull image` contiene il motivo (not found, unauthorized, timeout, x509,"
-                      + " toomanyrequests)",
-                  "`kubectl describe pod <pod> -n <namespace>`: the `Failed` event after `Failed to"
-                      + " pull image` holds the reason (not found, unauthorized, timeout, x509,"
-                      + " toomanyrequests)"),
-              new Step(
-                  "`kubectl get events -n <namespace> --field-selector involvedObject.name=<pod>`"
-                      + " (gli eventi scadono dopo circa un'ora)",
-                  "`kubectl get events -n <namespace> --field-selector involvedObject.name=<pod>`"
-                      + " (events expire after about an hour)"),
-              new Step(
-                  "immagine, tag e secret di pull del pod: `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].image} {.spec.imagePullSecrets}'`",
-                  "the pod's image, tag and pull secrets: `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].image} {.spec.imagePullSecrets}'`"),
-              registry(platform));
+          said(Msg.STEP_PULL_REASON, Msg.STEP_PULL_EVENTS, Msg.STEP_PULL_IMAGE, registry(platform));
       case VOLUME ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: gli eventi `FailedMount` /"
-                      + " `FailedAttachVolume` nominano il volume e l'errore",
-                  "`kubectl describe pod <pod> -n <namespace>`: the `FailedMount` /"
-                      + " `FailedAttachVolume` events name the volume and the error"),
-              new Step(
-                  "`kubectl get pvc -n <namespace>` e `kubectl describe pvc <pvc> -n <namespace>`: il"
-                      + " claim è `Bound`, e a quale PV?",
-                  "`kubectl get pvc -n <namespace>` and `kubectl describe pvc <pvc> -n <namespace>`:"
-                      + " is the claim `Bound`, and to which PV?"),
-              new Step(
-                  "`kubectl get pv` e `kubectl get volumeattachment`: il volume è collegato a questo"
-                      + " nodo o ancora a un altro (Multi-Attach)?",
-                  "`kubectl get pv` and `kubectl get volumeattachment`: is the volume attached to"
-                      + " this node, or still to another (Multi-Attach)?"),
-              new Step(
-                  "il pod del driver CSI su quel nodo: `kubectl get pods -A -o wide"
-                      + " --field-selector spec.nodeName=<node> | grep -i csi`, poi `kubectl logs -n"
-                      + " <namespace> <csi-node-pod> --all-containers`",
-                  "the CSI driver's pod on that node: `kubectl get pods -A -o wide"
-                      + " --field-selector spec.nodeName=<node> | grep -i csi`, then `kubectl logs"
-                      + " -n <namespace> <csi-node-pod> --all-containers`"));
+          said(
+              Msg.STEP_VOLUME_EVENTS,
+              Msg.STEP_VOLUME_CLAIM,
+              Msg.STEP_VOLUME_ATTACHMENT,
+              Msg.STEP_VOLUME_CSI);
       case SANDBOX_NETWORK ->
           List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: il messaggio completo di"
-                      + " `FailedCreatePodSandBox` nomina il plugin CNI e il suo errore",
-                  "`kubectl describe pod <pod> -n <namespace>`: the full `FailedCreatePodSandBox`"
-                      + " message names the CNI plugin and its error"),
-              new Step(
-                  "i pod della rete su quel nodo e i loro log: `kubectl get pods -A -o wide"
-                      + " --field-selector spec.nodeName=<node>` ("
-                      + cniPods(platform)
-                      + ")",
-                  "the network pods on that node and their logs: `kubectl get pods -A -o wide"
-                      + " --field-selector spec.nodeName=<node>` ("
-                      + cniPods(platform)
-                      + ")"),
-              new Step(
-                  "sul nodo: `journalctl -u containerd --since \"-1h\" | grep -i cni` e `ls"
-                      + " /etc/cni/net.d`",
-                  "on the node: `journalctl -u containerd --since \"-1h\" | grep -i cni` and `ls"
-                      + " /etc/cni/net.d`"),
-              nodeAccess(platform));
+              Message.of(Msg.STEP_SANDBOX_MESSAGE),
+              Message.of(Msg.STEP_SANDBOX_PODS, cniPods(platform)),
+              Message.of(Msg.STEP_SANDBOX_CNI),
+              Message.of(nodeAccess(platform)));
       case CONTAINER_START ->
-          List.of(
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: il messaggio in *Last State* o"
-                      + " *State* contiene l'errore completo del runtime",
-                  "`kubectl describe pod <pod> -n <namespace>`: the message under *Last State* or"
-                      + " *State* holds the runtime's full error"),
-              new Step(
-                  "il comando del container, `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].command} {.spec.containers[*].args}'`, e"
-                      + " entrypoint e architettura dell'immagine (`docker image inspect <image>`)",
-                  "the container's command, `kubectl get pod <pod> -n <namespace> -o"
-                      + " jsonpath='{.spec.containers[*].command} {.spec.containers[*].args}'`, and"
-                      + " the image's entrypoint and architecture (`docker image inspect <image>`)"),
-              runtimeJournal(platform));
+          said(Msg.STEP_START_MESSAGE, Msg.STEP_START_COMMAND, runtimeJournal(platform));
       case DISK_EVICTION ->
-          List.of(
-              new Step(
-                  "`kubectl describe node <node>`: *Conditions* (`DiskPressure`, `MemoryPressure`)"
-                      + " e gli eventi di eviction e garbage collection delle immagini",
-                  "`kubectl describe node <node>`: *Conditions* (`DiskPressure`, `MemoryPressure`)"
-                      + " and the events about eviction and image garbage collection"),
-              new Step(
-                  "`kubectl get pods -A --field-selector=status.phase=Failed`: i pod espulsi, ognuno"
-                      + " col suo motivo in `kubectl describe pod`",
-                  "`kubectl get pods -A --field-selector=status.phase=Failed`: the evicted pods,"
-                      + " each with its reason in `kubectl describe pod`"),
-              new Step(
-                  "sul nodo: `df -h /var/lib/containerd /var/lib/kubelet /var/log` e `crictl"
-                      + " images`",
-                  "on the node: `df -h /var/lib/containerd /var/lib/kubelet /var/log` and `crictl"
-                      + " images`"),
+          said(
+              Msg.STEP_DISK_CONDITIONS,
+              Msg.STEP_DISK_EVICTED,
+              Msg.STEP_DISK_USAGE,
               nodeAccess(platform));
       case NODE ->
-          List.of(
-              new Step(
-                  "`kubectl describe node <node>`: *Conditions* (`Ready` col motivo, il messaggio e"
-                      + " l'ultimo heartbeat) e gli eventi",
-                  "`kubectl describe node <node>`: *Conditions* (`Ready` with its reason, message"
-                      + " and last heartbeat) and the events"),
+          said(
+              Msg.STEP_NODE_CONDITIONS,
               kubeletJournal(platform),
               runtimeJournal(platform),
               nodeAccess(platform));
       case CRASH_LOOP ->
-          List.of(
-              new Step(
-                  "`kubectl logs <pod> -n <namespace> --previous` (con `-c <container>`): l'output"
-                      + " dell'esecuzione che si è interrotta",
-                  "`kubectl logs <pod> -n <namespace> --previous` (with `-c <container>`): the"
-                      + " output of the run that crashed"),
-              new Step(
-                  "`kubectl describe pod <pod> -n <namespace>`: *Last State*, *Exit Code* e"
-                      + " *Reason* del container, e gli eventi",
-                  "`kubectl describe pod <pod> -n <namespace>`: the container's *Last State*, *Exit"
-                      + " Code* and *Reason*, and the events"),
-              new Step(
-                  "per un init container (`Init:Error`, `Init:CrashLoopBackOff`): `kubectl logs"
-                      + " <pod> -n <namespace> -c <init-container>`",
-                  "for an init container (`Init:Error`, `Init:CrashLoopBackOff`): `kubectl logs"
-                      + " <pod> -n <namespace> -c <init-container>`"));
+          said(Msg.STEP_CRASH_PREVIOUS, Msg.STEP_CRASH_DESCRIBE, Msg.STEP_CRASH_INIT);
     };
   }
 
   /** When the paste names no kind of failure: where any diagnosis starts. */
-  private static List<Step> general(Platform platform) {
-    return List.of(
-        DESCRIBE_POD,
-        new Step(
-            "`kubectl get events -n <namespace> --sort-by=.lastTimestamp` (gli eventi scadono dopo"
-                + " circa un'ora)",
-            "`kubectl get events -n <namespace> --sort-by=.lastTimestamp` (events expire after"
-                + " about an hour)"),
+  private static List<Message> general(Platform platform) {
+    return said(
+        Msg.STEP_DESCRIBE_POD,
+        Msg.STEP_EVENTS,
         kubeletJournal(platform),
         runtimeJournal(platform),
-        new Step(
-            "`kubectl get nodes -o wide`: versione di Kubernetes, runtime del container e sistema"
-                + " operativo dei nodi",
-            "`kubectl get nodes -o wide`: the nodes' Kubernetes version, container runtime and"
-                + " OS"));
+        Msg.STEP_NODES_WIDE);
   }
 
-  private static Step registry(Platform platform) {
+  /** Steps that take no argument. */
+  private static List<Message> said(Msg... steps) {
+    return Arrays.stream(steps).map(k -> Message.of(k)).toList();
+  }
+
+  private static Msg registry(Platform platform) {
     return switch (platform) {
-      case GKE ->
-          new Step(
-              "l'accesso al registry: il service account dei nodi ha"
-                  + " `roles/artifactregistry.reader`? `gcloud artifacts docker images list"
-                  + " <region>-docker.pkg.dev/<project>/<repo> --include-tags` mostra il tag?",
-              "registry access: does the nodes' service account have"
-                  + " `roles/artifactregistry.reader`? Does `gcloud artifacts docker images list"
-                  + " <region>-docker.pkg.dev/<project>/<repo> --include-tags` show the tag?");
-      case EKS ->
-          new Step(
-              "l'accesso al registry: il ruolo IAM dei nodi può leggere da ECR"
-                  + " (`AmazonEC2ContainerRegistryReadOnly`)? `aws ecr describe-images"
-                  + " --repository-name <repo>` mostra il tag?",
-              "registry access: can the nodes' IAM role read from ECR"
-                  + " (`AmazonEC2ContainerRegistryReadOnly`)? Does `aws ecr describe-images"
-                  + " --repository-name <repo>` show the tag?");
-      case AKS ->
-          new Step(
-              "l'accesso al registry: `az aks check-acr --name <cluster> --resource-group <rg>"
-                  + " --acr <registry>.azurecr.io`",
-              "registry access: `az aks check-acr --name <cluster> --resource-group <rg> --acr"
-                  + " <registry>.azurecr.io`");
-      default ->
-          new Step(
-              "sul nodo, `crictl pull <image>` mostra l'errore del runtime stesso (rete, DNS,"
-                  + " credenziali)",
-              "on the node, `crictl pull <image>` shows the runtime's own error (network, DNS,"
-                  + " credentials)");
+      case GKE -> Msg.STEP_REGISTRY_GKE;
+      case EKS -> Msg.STEP_REGISTRY_EKS;
+      case AKS -> Msg.STEP_REGISTRY_AKS;
+      default -> Msg.STEP_REGISTRY_PULL;
     };
   }
 
@@ -387,62 +204,28 @@ public final class NextSteps {
     };
   }
 
-  private static Step kubeletJournal(Platform platform) {
+  private static Msg kubeletJournal(Platform platform) {
     return switch (platform) {
-      case K3S ->
-          new Step(
-              "il journal di k3s sul nodo, che contiene il kubelet: `journalctl -u k3s --since"
-                  + " \"-1h\"` (sugli agent `-u k3s-agent`)",
-              "the k3s journal on the node, which holds the kubelet's: `journalctl -u k3s"
-                  + " --since \"-1h\"` (on agents `-u k3s-agent`)");
-      case MINIKUBE ->
-          new Step(
-              "`minikube logs` (kubelet e runtime del nodo)",
-              "`minikube logs` (the node's kubelet and runtime)");
-      default ->
-          new Step(
-              "il journal del kubelet sul nodo: `journalctl -u kubelet --since \"-1h\"`",
-              "the kubelet's journal on the node: `journalctl -u kubelet --since \"-1h\"`");
+      case K3S -> Msg.STEP_KUBELET_K3S;
+      case MINIKUBE -> Msg.STEP_KUBELET_MINIKUBE;
+      default -> Msg.STEP_KUBELET;
     };
   }
 
-  private static Step runtimeJournal(Platform platform) {
+  private static Msg runtimeJournal(Platform platform) {
     return switch (platform) {
-      case K3S ->
-          new Step(
-              "il containerd di k3s: `k3s crictl ps -a` e `k3s crictl info`",
-              "k3s's embedded containerd: `k3s crictl ps -a` and `k3s crictl info`");
-      case MINIKUBE ->
-          new Step(
-              "dentro il nodo (`minikube ssh`): `sudo crictl ps -a`",
-              "inside the node (`minikube ssh`): `sudo crictl ps -a`");
-      default ->
-          new Step(
-              "il runtime del container sul nodo: `systemctl status containerd`, `journalctl -u"
-                  + " containerd --since \"-1h\"`, `crictl ps -a`",
-              "the container runtime on the node: `systemctl status containerd`, `journalctl -u"
-                  + " containerd --since \"-1h\"`, `crictl ps -a`");
+      case K3S -> Msg.STEP_RUNTIME_K3S;
+      case MINIKUBE -> Msg.STEP_RUNTIME_MINIKUBE;
+      default -> Msg.STEP_RUNTIME;
     };
   }
 
-  private static Step nodeAccess(Platform platform) {
+  private static Msg nodeAccess(Platform platform) {
     return switch (platform) {
-      case GKE ->
-          new Step(
-              "per entrare nel nodo: `gcloud compute ssh <node> --zone <zone>`",
-              "to get onto the node: `gcloud compute ssh <node> --zone <zone>`");
-      case EKS ->
-          new Step(
-              "per entrare nel nodo: `aws ssm start-session --target <instance-id>`",
-              "to get onto the node: `aws ssm start-session --target <instance-id>`");
-      case MINIKUBE ->
-          new Step("per entrare nel nodo: `minikube ssh`", "to get onto the node: `minikube ssh`");
-      default ->
-          new Step(
-              "per entrare nel nodo: SSH, oppure `kubectl debug node/<node> -it --image=busybox` e"
-                  + " poi `chroot /host`",
-              "to get onto the node: SSH, or `kubectl debug node/<node> -it --image=busybox`,"
-                  + " then `chroot /host`");
+      case GKE -> Msg.STEP_NODE_ACCESS_GKE;
+      case EKS -> Msg.STEP_NODE_ACCESS_EKS;
+      case MINIKUBE -> Msg.STEP_NODE_ACCESS_MINIKUBE;
+      default -> Msg.STEP_NODE_ACCESS;
     };
   }
 }

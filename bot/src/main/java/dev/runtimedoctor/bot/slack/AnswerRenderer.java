@@ -232,10 +232,8 @@ public final class AnswerRenderer {
   private static List<String> versions(Entry e, Texts t, List<String> facts) {
     Language l = t.language();
     List<String> out = new ArrayList<>(facts);
-    out.add("*" + t.affected() + "*: " + Mrkdwn.escape(AffectedText.affected(e.affected(), l)));
-    String fixed = AffectedText.fixed(e.affected());
-    if (!fixed.isEmpty()) {
-      out.add("*" + t.fixedIn() + "*: " + Mrkdwn.escape(fixed));
+    for (AffectedText.Line v : AffectedText.lines(e, l)) {
+      out.add("*" + v.label() + "*: " + Mrkdwn.escape(v.value()));
     }
     return out;
   }

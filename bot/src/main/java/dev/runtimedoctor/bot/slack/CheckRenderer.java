@@ -76,7 +76,7 @@ final class CheckRenderer {
             .append("* ")
             .append(Mrkdwn.code(check))
             .append(" — ")
-            .append(Mrkdwn.escape(Redactor.redact(r.summary())));
+            .append(Mrkdwn.escape(Redactor.redact(r.summary(t.language()))));
     r.evidence().stream()
         .limit(EVIDENCE_LINES)
         .forEach(

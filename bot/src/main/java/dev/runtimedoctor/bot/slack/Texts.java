@@ -1,6 +1,8 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * What the bot says in Slack, in each language: wording kept apart from the logic that picks it.
+ * What the bot says in Slack, in one language: the words come from the message {@link Catalog};
+ * this class adds Slack's markup (commands as code, bold, italics, user and channel links).
  */
 final class Texts {
   private final Language lang;
@@ -21,65 +24,61 @@ final class Texts {
     return lang;
   }
 
-  private String t(String it, String en) {
-    return lang == Language.IT ? it : en;
+  private String t(Msg key, Object... args) {
+    return Catalog.get(key, lang, args);
+  }
+
+  private static String command(String rest) {
+    return Mrkdwn.code(SlackSurface.COMMAND + " " + rest);
   }
 
   String confidence(double c) {
-    return t("Confidenza", "Confidence") + " " + String.format(Locale.ROOT, "%.2f", c);
+    return t(Msg.CONFIDENCE, String.format(Locale.ROOT, "%.2f", c));
   }
 
   String basisSignature() {
-    return t("messaggio di errore riconosciuto", "error message recognised");
+    return t(Msg.BASIS_SIGNATURE);
   }
 
   String basisSymptom() {
-    return t("sintomo descritto", "symptom described");
+    return t(Msg.BASIS_SYMPTOM);
   }
 
   String evidence(int line) {
-    return t("Riga " + line + " del testo incollato", "Line " + line + " of the paste");
-  }
-
-  String affected() {
-    return t("Interessati", "Affected");
-  }
-
-  String fixedIn() {
-    return t("Risolto in", "Fixed in");
+    return t(Msg.EVIDENCE_LINE, line);
   }
 
   String references() {
-    return t("Riferimenti", "References");
+    return t(Msg.REFERENCES);
   }
 
   String details(String id) {
-    return t("Dettagli: ", "Details: ") + Mrkdwn.code(SlackSurface.COMMAND + " show " + id);
+    return t(Msg.DETAILS) + ": " + command("show " + id);
   }
 
   String share() {
-    return t("Condividi nel canale", "Share in channel");
+    return t(Msg.SHARE);
   }
 
   String runChecks() {
-    return t("Controlla il cluster", "Run cluster checks");
+    return t(Msg.RUN_CHECKS);
   }
 
   String helpful() {
-    return t("Utile", "Helpful");
+    return t(Msg.HELPFUL);
   }
 
   String notIt() {
-    return t("Non è questo", "Not it");
+    return t(Msg.NOT_IT);
   }
 
   /** The label of the button that shows the answer in the other language, in that language. */
   String otherLanguage() {
-    return t("English", "Italiano");
+    return t(Msg.OTHER_LANGUAGE);
   }
 
   String sharedBy(String userId) {
-    return t("Condiviso da ", "Shared by ") + "<@" + userId + ">";
+    return t(Msg.SHARED_BY, "<@" + userId + ">");
   }
 
   /** "Known issue: title (0.97)" or "Failure mode: title (0.97)", from the kind's name. */
@@ -92,402 +91,257 @@ final class Texts {
   }
 
   String truncatedPaste() {
-    return t(
-        "_Testo molto lungo: ho letto solo l'inizio e la fine._",
-        "_Very long paste: only its start and end were read._");
+    return "_" + t(Msg.TRUNCATED_PASTE) + "_";
   }
 
   String truncatedMessage(String id) {
-    return t("_Risposta accorciata: il resto con_ ", "_Answer shortened: the rest with_ ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " show " + id);
+    return "_" + t(Msg.TRUNCATED_MESSAGE) + "_ " + command("show " + id);
   }
 
   String noMatch() {
-    return t(
-        "*Nessun problema noto riconosciuto* in questo testo.",
-        "*No known issue recognised* in this text.");
+    return t(Msg.NO_MATCH_IN_TEXT, "*" + t(Msg.NO_MATCH) + "*");
   }
 
   String noMatchFallback() {
-    return t("Nessun problema noto riconosciuto", "No known issue recognised");
+    return t(Msg.NO_MATCH);
   }
 
   String closest() {
-    return t("Le voci più vicine (confidenza bassa):", "Closest entries (low confidence):");
+    return t(Msg.CLOSEST);
   }
 
   String collectNext() {
-    return t("*Da raccogliere per capirne di più:*", "*What to collect next:*");
+    return "*" + t(Msg.COLLECT_NEXT) + "*";
   }
 
   String emptyCommand() {
-    return t(
-        "Incolla l'errore dopo il comando, per esempio:",
-        "Paste the error after the command, for example:");
+    return t(Msg.EMPTY_COMMAND);
   }
 
   String help() {
-    String c = SlackSurface.COMMAND;
+    return withCommands(Msg.HELP, Msg.PASTED_ERROR);
+  }
+
+  /** {@code key} with the five commands it lists, the first naming what to paste so. */
+  private String withCommands(Msg key, Msg paste) {
     return t(
-        "*Runtime Doctor* riconosce i problemi noti del runtime dei container di GKE.\n"
-            + "• "
-            + Mrkdwn.code(c + " <errore incollato>")
-            + " analizza il testo\n"
-            + "• "
-            + Mrkdwn.code(c + " list")
-            + " elenca i problemi noti\n"
-            + "• "
-            + Mrkdwn.code(c + " show <id>")
-            + " mostra un problema per intero\n"
-            + "• "
-            + Mrkdwn.code(c + " check [<id>]")
-            + " controlla il cluster (in sola lettura), se sei autorizzato\n"
-            + "• "
-            + Mrkdwn.code(c + " lang it|en")
-            + " sceglie la lingua delle risposte\n"
-            + "Nei canali in cui sono presente rispondo da solo, nel thread, quando riconosco "
-            + "un errore; menzionami per chiedermi di analizzare un messaggio o il thread.",
-        "*Runtime Doctor* recognises known GKE container-runtime issues.\n"
-            + "• "
-            + Mrkdwn.code(c + " <pasted error>")
-            + " diagnoses the text\n"
-            + "• "
-            + Mrkdwn.code(c + " list")
-            + " lists the known issues\n"
-            + "• "
-            + Mrkdwn.code(c + " show <id>")
-            + " shows one issue in full\n"
-            + "• "
-            + Mrkdwn.code(c + " check [<id>]")
-            + " checks the cluster (read-only), if you are allowed\n"
-            + "• "
-            + Mrkdwn.code(c + " lang it|en")
-            + " picks the language of my answers\n"
-            + "In channels I am in I answer on my own, in the thread, when I recognise an "
-            + "error; mention me to have a message or the thread diagnosed.");
+        key,
+        command(t(paste)),
+        command("list"),
+        command("show <id>"),
+        command("check [<id>]"),
+        command("lang it|en"));
   }
 
   String helpFallback() {
-    return t("Come usare Runtime Doctor", "How to use Runtime Doctor");
+    return t(Msg.HELP_FALLBACK);
   }
 
   String listTitle() {
-    return t("Cosa conosco", "What I know");
+    return t(Msg.LIST_TITLE);
   }
 
   String noEntry(String id, String suggestion) {
-    return t("Non conosco la voce ", "There is no entry ")
-        + Mrkdwn.code(id)
-        + (suggestion == null
-            ? ""
-            : t(", forse intendevi ", ", did you mean ") + Mrkdwn.code(suggestion) + "?")
-        + t(
-            " (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " le elenca tutte)",
-            " (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " lists them all)");
+    return t(
+        Msg.NO_ENTRY,
+        Mrkdwn.code(id),
+        suggestion == null ? "" : t(Msg.DID_YOU_MEAN_ENTRY, Mrkdwn.code(suggestion)),
+        command("list"));
   }
 
   String showUsage() {
-    return t("Quale voce? ", "Which entry? ") + Mrkdwn.code(SlackSurface.COMMAND + " show <id>");
+    return t(Msg.SHOW_USAGE, command("show <id>"));
   }
 
   String signatures() {
-    return t("Messaggi di errore riconosciuti", "Error messages recognised");
+    return t(Msg.SIGNATURES);
   }
 
   String langSet() {
-    return t("D'ora in poi ti rispondo in italiano.", "From now on I'll answer you in English.");
+    return t(Msg.LANG_SET);
   }
 
   String langUsage() {
-    return t("Lingue disponibili: ", "Available languages: ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " lang it")
-        + t(" oppure ", " or ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " lang en");
+    return t(Msg.LANG_USAGE, command("lang it"), command("lang en"));
   }
 
   String didYouMean(String word, String suggestion) {
-    return t("Non conosco il comando ", "Unknown subcommand ")
-        + Mrkdwn.code(word)
-        + t(", forse intendevi ", ", did you mean ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " " + suggestion)
-        + "? "
-        + Mrkdwn.code(SlackSurface.COMMAND + " help")
-        + t(" mostra cosa so fare.", " shows what I can do.");
+    return t(Msg.DID_YOU_MEAN_COMMAND, Mrkdwn.code(word), command(suggestion), command("help"));
   }
 
   String checksTitle(String context) {
-    return t("*Controlli sul cluster* ", "*Cluster checks* on ")
-        + context
-        + t(" (sola lettura)", " (read-only)");
+    return t(Msg.CHECKS_TITLE, "*" + t(Msg.CHECKS) + "*", context);
   }
 
   String checksProgress(int done, int total) {
-    return t(done + " di " + total + " completati", done + " of " + total + " done");
+    return t(Msg.CHECKS_PROGRESS, done, total);
   }
 
   String checksDone(int total) {
-    return t("completati tutti e " + total, "all " + total + " done");
+    return t(Msg.CHECKS_DONE, total);
   }
 
   String checkRunning() {
-    return t("in corso…", "running…");
+    return t(Msg.CHECK_RUNNING);
   }
 
   String verdict(Verdict v) {
     return switch (v) {
-      case CONFIRMED -> t("confermato", "confirmed");
-      case NOT_AFFECTED -> t("non interessato", "not affected");
-      case INCONCLUSIVE -> t("non concludente", "inconclusive");
-      case UNAVAILABLE -> t("non disponibile", "unavailable");
+      case CONFIRMED -> t(Msg.VERDICT_CONFIRMED);
+      case NOT_AFFECTED -> t(Msg.VERDICT_NOT_AFFECTED);
+      case INCONCLUSIVE -> t(Msg.VERDICT_INCONCLUSIVE);
+      case UNAVAILABLE -> t(Msg.VERDICT_UNAVAILABLE);
     };
   }
 
   String checksLegend() {
-    return t(
-        "confermato: il cluster mostra il problema · non interessato: versioni o piattaforma lo"
-            + " escludono · non concludente: mancano prove (gli eventi scadono dopo circa un'ora)",
-        "confirmed: the cluster shows the issue · not affected: versions or platform rule it out"
-            + " · inconclusive: evidence missing (events expire after about an hour)");
+    return t(Msg.CHECKS_LEGEND);
   }
 
   String checksFallback(int done, int total, int confirmed) {
-    return t(
-        "Controlli sul cluster: " + done + "/" + total + ", " + confirmed + " confermati",
-        "Cluster checks: " + done + "/" + total + ", " + confirmed + " confirmed");
+    return t(Msg.CHECKS_FALLBACK, done, total, confirmed);
   }
 
   String checksUnavailable(String reason) {
-    return t("Controlli sul cluster non disponibili: ", "Cluster checks unavailable: ") + reason;
+    return t(Msg.CHECKS_UNAVAILABLE, reason);
   }
 
   String checksRefused(Set<String> users, Set<String> channels) {
     if (users.isEmpty() && channels.isEmpty()) {
-      return t(
-          "I controlli sul cluster non sono abilitati per nessuno in questa installazione: chi"
-              + " gestisce il bot può indicare chi può eseguirli con `CHECKS_ALLOWED_USERS` o"
-              + " `CHECKS_ALLOWED_CHANNELS`.",
-          "Cluster checks are not enabled for anyone in this installation: whoever runs the bot"
-              + " can name who may run them with `CHECKS_ALLOWED_USERS` or"
-              + " `CHECKS_ALLOWED_CHANNELS`.");
+      return t(Msg.CHECKS_REFUSED_NOBODY);
     }
     List<String> who = new ArrayList<>();
     users.stream().sorted().forEach(u -> who.add("<@" + u + ">"));
     String people = String.join(", ", who);
     String places = String.join(", ", channels.stream().sorted().map(c -> "<#" + c + ">").toList());
-    StringBuilder sb =
-        new StringBuilder(
-            t(
-                "Mi dispiace, non posso eseguire i controlli sul cluster per te qui. ",
-                "Sorry, I can't run cluster checks for you here. "));
+    StringBuilder sb = new StringBuilder(t(Msg.CHECKS_REFUSED)).append(' ');
     if (!people.isEmpty()) {
-      sb.append(t("Possono eseguirli ", "They may be run by ")).append(people);
-      sb.append(
-          places.isEmpty() ? "." : t(", oppure chiunque in ", ", or by anyone in ") + places + ".");
+      sb.append(t(Msg.CHECKS_REFUSED_PEOPLE, people));
+      sb.append(places.isEmpty() ? "." : t(Msg.CHECKS_REFUSED_OR_PLACES, places) + ".");
     } else {
-      sb.append(t("Chiunque può eseguirli in ", "Anyone may run them in "))
-          .append(places)
-          .append('.');
+      sb.append(t(Msg.CHECKS_REFUSED_PLACES, places)).append('.');
     }
-    sb.append(
-        t(
-            " Chiedi a loro, o a chi gestisce il bot di aggiungerti.",
-            " Ask one of them, or ask whoever runs the bot to add you."));
-    return sb.toString();
+    return sb.append(' ').append(t(Msg.CHECKS_REFUSED_ASK)).toString();
   }
 
   String noChecks(String ids) {
-    return t("Nessun controllo sul cluster per ", "There are no cluster checks for ") + ids + ".";
+    return t(Msg.NO_CHECKS, ids);
   }
 
   String noCheckEntry(String id) {
-    return t("La voce ", "The entry ")
-        + Mrkdwn.code(id)
-        + t(" non ha controlli sul cluster.", " has no cluster checks.");
+    return t(Msg.NO_CHECK_ENTRY, Mrkdwn.code(id));
   }
 
   String thanks() {
-    return t("Grazie, ne terrò conto.", "Thanks, noted.");
+    return t(Msg.THANKS);
   }
 
   String alreadyNoted() {
-    return t("L'avevo già annotato, grazie.", "Already noted, thanks.");
+    return t(Msg.ALREADY_NOTED);
   }
 
   String whichWasIt() {
-    return t(
-        "Grazie. Quale problema noto era? Scegli *nessuno di questi* se è un problema nuovo: ne"
-            + " conservo l'impronta (non il testo) come candidato per una nuova voce.",
-        "Thanks. Which known issue was it? Pick *none of these* if it is a new one: I keep the"
-            + " paste's fingerprint (not its text) as a candidate for a new entry.");
+    return t(Msg.WHICH_WAS_IT);
   }
 
   String whichWasItFallback() {
-    return t("Quale problema noto era?", "Which known issue was it?");
+    return t(Msg.WHICH_WAS_IT_FALLBACK);
   }
 
   String pickEntry() {
-    return t("Scegli una voce", "Pick an entry");
+    return t(Msg.PICK_ENTRY);
   }
 
   String noneOfThese() {
-    return t("Nessuno di questi: un problema nuovo", "None of these: a new issue");
+    return t(Msg.NONE_OF_THESE);
   }
 
   String notedActual(String title, String id) {
-    return t("Annotato: era *", "Noted: it was *")
-        + title
-        + "* "
-        + Mrkdwn.code(id)
-        + t(". Grazie!", ". Thanks!");
+    return t(Msg.NOTED_ACTUAL, title, Mrkdwn.code(id));
   }
 
   String notedNewIssue() {
-    return t("Annotato come problema nuovo. Grazie!", "Noted as a new issue. Thanks!");
+    return t(Msg.NOTED_NEW_ISSUE);
   }
 
   String homeHowTo() {
-    String c = SlackSurface.COMMAND;
-    return t(
-        "Riconosco negli errori incollati i problemi noti del runtime dei container di GKE e"
-            + " gli errori comuni di pod e nodi.\n"
-            + "• *Nei canali* in cui sono presente rispondo da solo, nel thread, quando riconosco"
-            + " un errore; nei canali di incidente tengo un riepilogo aggiornato.\n"
-            + "• *Menzionami* con l'errore, o in risposta al messaggio da analizzare.\n"
-            + "• *Scorciatoia* _Diagnose this message_ nel menu di un messaggio: la risposta"
-            + " la vedi solo tu.\n"
-            + "• "
-            + Mrkdwn.code(c + " <errore>")
-            + ", "
-            + Mrkdwn.code(c + " list")
-            + ", "
-            + Mrkdwn.code(c + " show <id>")
-            + ", "
-            + Mrkdwn.code(c + " check [<id>]")
-            + ", "
-            + Mrkdwn.code(c + " lang it|en")
-            + ".\n"
-            + "Sotto ogni risposta: _Utile_ / _Non è questo_ (mi aiutano a migliorare),"
-            + " l'altra lingua e, per chi è autorizzato, i controlli sul cluster.",
-        "I recognise known GKE container-runtime issues and the everyday failures of pods and"
-            + " nodes in pasted errors.\n"
-            + "• *In channels* I am in I answer on my own, in the thread, when I recognise an"
-            + " error; in incident channels I keep one digest up to date instead.\n"
-            + "• *Mention me* with the error, or in reply to the message to diagnose.\n"
-            + "• The *shortcut* _Diagnose this message_ in a message's menu: only you see"
-            + " the answer.\n"
-            + "• "
-            + Mrkdwn.code(c + " <error>")
-            + ", "
-            + Mrkdwn.code(c + " list")
-            + ", "
-            + Mrkdwn.code(c + " show <id>")
-            + ", "
-            + Mrkdwn.code(c + " check [<id>]")
-            + ", "
-            + Mrkdwn.code(c + " lang it|en")
-            + ".\n"
-            + "Under every answer: _Helpful_ / _Not it_ (they help me improve), the other"
-            + " language and, for those allowed, cluster checks.");
+    return withCommands(Msg.HOME_HOW_TO, Msg.ERROR_PLACEHOLDER);
   }
 
   String searchLabel() {
-    return t("Cerca tra le voci", "Search the entries");
+    return t(Msg.SEARCH_LABEL);
   }
 
   String searchPlaceholder() {
-    return t("un messaggio di errore, un sintomo o un id", "an error message, a symptom or an id");
+    return t(Msg.SEARCH_PLACEHOLDER);
   }
 
   String searchHint() {
-    return t("Premi Invio nel campo, oppure", "Press Enter in the field, or");
+    return t(Msg.SEARCH_HINT);
   }
 
   String searchButton() {
-    return t("Cerca", "Search");
+    return t(Msg.SEARCH_BUTTON);
   }
 
   String resultsFor(String query) {
-    return t("*Risultati per* ", "*Results for* ") + query + ":";
+    return t(Msg.RESULTS_FOR, query);
   }
 
   String nothingFound(String query) {
-    return t("Nessuna voce corrisponde a ", "No entry matches ") + query + ".";
+    return t(Msg.NOTHING_FOUND, query);
   }
 
   String knownIssuesTitle() {
-    return t("Cosa conosco", "What I know");
+    return t(Msg.LIST_TITLE);
   }
 
   String homeFooter(int entries) {
-    return t(entries + " voci · ", entries + " entries · ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " show <id>")
-        + t(" ne mostra uno per intero", " shows one in full");
+    return t(Msg.HOME_FOOTER, entries, command("show <id>"));
   }
 
   String homeTruncated() {
-    return t("_Elenco accorciato:_ ", "_List shortened:_ ")
-        + Mrkdwn.code(SlackSurface.COMMAND + " list");
+    return t(Msg.HOME_TRUNCATED, command("list"));
   }
 
   String digestTitle() {
-    return t("Problemi noti visti in questo canale", "Known issues seen in this channel");
+    return t(Msg.DIGEST_TITLE);
   }
 
   String digestIntro() {
-    return t(
-        "Aggiorno questo messaggio quando riconosco un altro problema noto qui, invece di"
-            + " rispondere a ogni messaggio. Menzionami in un thread per la risposta completa.",
-        "I update this message when I recognise another known issue here, instead of answering"
-            + " every paste. Mention me in a thread for the full answer.");
+    return t(Msg.DIGEST_INTRO);
   }
 
   String digestPaste() {
-    return t("il messaggio", "the paste");
+    return t(Msg.DIGEST_PASTE);
   }
 
   String digestSeen(String pasteLink, String date) {
-    return t("Visto per la prima volta in ", "First seen in ") + pasteLink + " · " + date;
+    return t(Msg.DIGEST_SEEN, pasteLink, date);
   }
 
   String digestFallback(int issues) {
-    return t("Problemi noti in questo canale: ", "Known issues in this channel: ") + issues;
+    return t(Msg.DIGEST_FALLBACK, issues);
   }
 
   String filesUnreadable(List<String> files) {
-    String names = String.join(", ", files.stream().map(Mrkdwn::code).toList());
-    return t(
-        "Non riesco a leggere "
-            + names
-            + ": Slack mi ha mandato la sua pagina di accesso invece del file, il che succede"
-            + " quando all'app manca il permesso `files:read`. Un amministratore del workspace"
-            + " può aggiungerlo in *OAuth &amp; Permissions* e reinstallare l'app; nel frattempo"
-            + " incolla l'errore come testo.",
-        "I can't read "
-            + names
-            + ": Slack sent me its sign-in page instead of the file, which happens when the app"
-            + " lacks the `files:read` permission. A workspace admin can add it under *OAuth &amp;"
-            + " Permissions* and reinstall the app; meanwhile, paste the error as text.");
+    return t(Msg.FILES_UNREADABLE, String.join(", ", files.stream().map(Mrkdwn::code).toList()));
   }
 
   String mentionEmpty() {
-    return t(
-        "Menzionami insieme all'errore, oppure in risposta al messaggio da analizzare nel thread.",
-        "Mention me with the error, or in reply to the message to diagnose in its thread.");
+    return t(Msg.MENTION_EMPTY);
   }
 
   String notInChannel() {
-    return t(
-        "Non posso scrivere in questo canale: invitami con `/invite @Runtime Doctor`.",
-        "I can't post in this channel: invite me with `/invite @Runtime Doctor`.");
+    return t(Msg.NOT_IN_CHANNEL);
   }
 
   /** Both languages: said on the request path, where looking up the user's would cost time. */
   static String busy() {
-    return "Sono molto occupato, riprova fra un minuto. / Too busy right now, try again in a"
-        + " minute.";
+    return Catalog.get(Msg.BUSY, Language.IT) + " / " + Catalog.get(Msg.BUSY, Language.EN);
   }
 
   String failed(String ref) {
-    return t("Qualcosa è andato storto (rif. ", "Something went wrong (ref ") + ref + ").";
+    return t(Msg.FAILED, ref);
   }
 }

@@ -89,6 +89,31 @@ class CheckCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "check --lang it says the summaries in Italian; codes, ids and --json stay as they are")
+  void checkItalian() {
+    Run run =
+        run(
+            env,
+            "check",
+            "--lang",
+            "it",
+            "--entry",
+            "pod-ip-exhaustion",
+            "--namespace",
+            "payments");
+    assertThat(run.code()).isZero();
+    assertThat(run.out())
+        .startsWith("controlli sul cluster nel contesto " + MockCluster.CONTEXT)
+        .contains(
+            "inconclusive  pod-ip-exhaustion event: nessun evento recente in namespace payments")
+        .contains("confirmed     pod-ip-exhaustion node-version: ")
+        .doesNotContain("carries the error", "an affected version");
+    Run json = run(env, "check", "--lang", "it", "--entry", "pod-ip-exhaustion", "--json");
+    assertThat(json.out()).contains("\"summary\":\"").doesNotContain("nessun");
+  }
+
+  @Test
   @DisplayName("an unknown --entry is a usage error with a suggestion")
   void unknownEntry() {
     Run run = run(env, "check", "--entry", "pod-ip-exhaustoin");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -319,6 +320,22 @@ class GkeClusterChecksTest {
 
   private Entry entry(String id) {
     return kb.get(id).orElseThrow();
+  }
+
+  @Test
+  @DisplayName("every summary is said in Italian too, in its own words, its facts unchanged")
+  void summariesInItalian() {
+    assertThat(all)
+        .allSatisfy(
+            r ->
+                assertThat(r.summary(Language.IT))
+                    .as("%s %s: %s", r.entry(), r.check(), r.summary())
+                    .isNotBlank()
+                    .isNotEqualTo(r.summary(Language.EN)));
+    assertThat(result(all, "windows-attach-after-restart", "node-version").summary(Language.IT))
+        .contains("una versione interessata", "pool win-pool");
+    assertThat(result(all, "docker0-172-17-conflict", "node-version").summary(Language.IT))
+        .startsWith("corrisponde all'errore, ma i tuoi nodi eseguono");
   }
 
   static CheckResult result(List<CheckResult> results, String entry, String check) {

@@ -121,6 +121,19 @@ class ClusterChecksSlackTest {
   }
 
   @Test
+  @DisplayName("a user who chose Italian gets the checks' verdicts and summaries in Italian")
+  void commandInItalian() throws Exception {
+    h.command("lang it", ALLOWED, "i0");
+    fake.await("/respond/i0", 1, WAIT);
+    h.command("check pod-ip-exhaustion", ALLOWED, "i1");
+    List<FakeSlackApi.Call> replies = awaitResponses("i1", "completati tutti e 3");
+    assertThat(replies.get(replies.size() - 1).body())
+        .contains("Controlli sul cluster", "*confermato* `pods-per-node`", "*confermato* `event`")
+        .contains("una versione interessata", "pod con un IP", "riporta")
+        .doesNotContain("an affected version", "pods holding an IP", "carries the error");
+  }
+
+  @Test
   @DisplayName("/troubleshoot check, refused user → told who may; a typo'd id gets did-you-mean")
   void commandRefusedAndTypo() throws Exception {
     h.command("check pod-ip-exhaustion", REFUSED, "c2");
