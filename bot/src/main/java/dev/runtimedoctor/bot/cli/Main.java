@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -79,7 +81,7 @@ public final class Main {
       err.flush();
       return ExitCodes.USAGE;
     }
-    CommandLine cl = commandLine(new CliContext(env, in, terminal, out, err));
+    CommandLine cl = commandLine(new CliContext(env, in, terminal, out, err), rest[0]);
     cl.setParameterExceptionHandler((ex, a) -> usageError(cl, ex, err));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
@@ -114,24 +116,56 @@ public final class Main {
     return code;
   }
 
+  /** A command's name, as its {@code @Command} gives it, and how to make it. */
+  private record Subcommand(String name, Function<CliContext, Object> make) {}
+
+  /** Every command, in the order the help lists them. */
+  private static final List<Subcommand> SUBCOMMANDS =
+      List.of(
+          new Subcommand("ask", AskCommand::new),
+          new Subcommand("batch", BatchCommand::new),
+          new Subcommand("eval", EvalCommand::new),
+          new Subcommand("check", CheckCommand::new),
+          new Subcommand("validate", ValidateCommand::new),
+          new Subcommand("list", ListCommand::new),
+          new Subcommand("show", ShowCommand::new),
+          new Subcommand("bench", BenchCommand::new),
+          new Subcommand("serve", ServeCommand::new),
+          new Subcommand("bench-slack", BenchSlackCommand::new),
+          new Subcommand("bench-cluster", BenchClusterCommand::new),
+          new Subcommand("slack-manifest", SlackManifestCommand::new),
+          new Subcommand("feedback", FeedbackCommand::new),
+          new Subcommand("completion", CompletionCommand::new),
+          new Subcommand("help", ctx -> new HelpCommand()));
+
+  /** The commands that read the whole tree: the others run with only themselves under the root. */
+  private static final Set<String> NEED_EVERY_COMMAND = Set.of("help", "completion");
+
   /** Every command, wired to the caller's streams: also what the completion script is made of. */
   static CommandLine commandLine(CliContext ctx) {
+    return commandLine(ctx, SUBCOMMANDS);
+  }
+
+  /**
+   * The command line for arguments that start with {@code first}: when it names a command, that
+   * command alone under the root, since picocli reads every command's annotations when it is added
+   * (a fifth of a cold {@code ask}, README "Cold start"); otherwise (options, help, a typo that
+   * needs "did you mean") every command.
+   */
+  static CommandLine commandLine(CliContext ctx, String first) {
+    for (Subcommand s : SUBCOMMANDS) {
+      if (s.name().equals(first) && !NEED_EVERY_COMMAND.contains(first)) {
+        return commandLine(ctx, List.of(s));
+      }
+    }
+    return commandLine(ctx);
+  }
+
+  private static CommandLine commandLine(CliContext ctx, List<Subcommand> subcommands) {
     CommandLine cl = new CommandLine(new Main());
-    cl.addSubcommand(new AskCommand(ctx));
-    cl.addSubcommand(new BatchCommand(ctx));
-    cl.addSubcommand(new EvalCommand(ctx));
-    cl.addSubcommand(new CheckCommand(ctx));
-    cl.addSubcommand(new ValidateCommand(ctx));
-    cl.addSubcommand(new ListCommand(ctx));
-    cl.addSubcommand(new ShowCommand(ctx));
-    cl.addSubcommand(new BenchCommand(ctx));
-    cl.addSubcommand(new ServeCommand(ctx));
-    cl.addSubcommand(new BenchSlackCommand(ctx));
-    cl.addSubcommand(new BenchClusterCommand(ctx));
-    cl.addSubcommand(new SlackManifestCommand(ctx));
-    cl.addSubcommand(new FeedbackCommand(ctx));
-    cl.addSubcommand(new CompletionCommand(ctx));
-    cl.addSubcommand(new HelpCommand());
+    for (Subcommand s : subcommands) {
+      cl.addSubcommand(s.make().apply(ctx));
+    }
     cl.setOut(ctx.out());
     cl.setErr(ctx.err());
     return cl;

@@ -271,7 +271,7 @@ public record Config(
   }
 
   /**
-   * LOG_LEVEL is read by logback.xml, not here; checked here so a typo is reported with the rest
+   * LOG_LEVEL is read by LogbackSetup, not here; checked here so a typo is reported with the rest
    * instead of logback quietly logging at DEBUG.
    */
   private static void logLevel(Map<String, String> env, List<String> problems) {

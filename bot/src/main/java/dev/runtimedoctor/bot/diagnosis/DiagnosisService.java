@@ -6,6 +6,7 @@ import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Matcher;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,23 +24,35 @@ public final class DiagnosisService {
   private record Loaded(KnowledgeBase knowledge, Matcher matcher) {}
 
   private DiagnosisService(KnowledgeSource source, KnowledgeBase kb) {
+    this(source, kb, KnowledgeIndex.build(kb));
+  }
+
+  private DiagnosisService(KnowledgeSource source, KnowledgeBase kb, KnowledgeIndex index) {
     this.source = source;
-    this.current.set(new Loaded(kb, new Matcher(KnowledgeIndex.build(kb))));
+    this.current.set(new Loaded(kb, new Matcher(index)));
   }
 
   /**
-   * Loads the knowledge and builds its index.
+   * Loads the knowledge and builds its index; the bundled packs alone come from the snapshot made
+   * at package time ({@link BundledSnapshot}) when the jar holds a fresh one.
    *
    * @throws EntryException for a bad entry
    * @throws IOException when an entry directory cannot be read
    */
   public static DiagnosisService load(KnowledgeSource source) throws EntryException, IOException {
+    if (source.bundledOnly()) {
+      Optional<KnowledgeIndex> saved = BundledSnapshot.read();
+      if (saved.isPresent()) {
+        KnowledgeIndex index = saved.get();
+        return new DiagnosisService(source, new KnowledgeBase(index.entries()), index);
+      }
+    }
     return new DiagnosisService(source, source.load());
   }
 
   /** A service over a knowledge base built in memory (tests, benchmarks). */
   public static DiagnosisService of(KnowledgeBase kb) {
-    return new DiagnosisService(new KnowledgeSource(java.util.Optional.empty()), kb);
+    return new DiagnosisService(new KnowledgeSource(Optional.empty()), kb);
   }
 
   /** Diagnoses a paste. */

@@ -106,6 +106,11 @@ public record KnowledgeSource(Optional<Path> extraDir, List<String> packs) {
         + ")";
   }
 
+  /** Whether this is every bundled pack and nothing else: the knowledge the snapshot holds. */
+  public boolean bundledOnly() {
+    return extraDir.isEmpty() && Set.copyOf(packs).equals(Set.copyOf(EntryLoader.PACKS));
+  }
+
   /**
    * Loads the knowledge base.
    *

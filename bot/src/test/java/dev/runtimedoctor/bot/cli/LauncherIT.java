@@ -104,6 +104,35 @@ class LauncherIT {
   }
 
   @Test
+  @DisplayName(
+      "ask on the bundled knowledge reads the build's index snapshot and parses no entry file;"
+          + " --packs builds the index as before")
+  void bundledKnowledgeComesFromTheSnapshot() throws Exception {
+    Path bundled = tmp.resolve("bundled.log");
+    Path subset = tmp.resolve("subset.log");
+
+    Run fromSnapshot =
+        run(
+            Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + bundled),
+            List.of(launcher().toString(), "ask", "--json", POD_IP));
+    Run built =
+        run(
+            Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + subset),
+            List.of(launcher().toString(), "ask", "--packs", "gke-runtime", "--json", POD_IP));
+
+    assertThat(fromSnapshot.code()).as(fromSnapshot.err()).isZero();
+    assertThat(fromSnapshot.out()).contains("\"pod-ip-exhaustion\"");
+    assertThat(Files.readString(bundled))
+        .contains("dev.runtimedoctor.knowledge.index.IndexSnapshot ")
+        .doesNotContain("dev.runtimedoctor.knowledge.entry.EntryParser ");
+    assertThat(built.code()).as(built.err()).isZero();
+    assertThat(built.out()).contains("\"pod-ip-exhaustion\"");
+    assertThat(Files.readString(subset))
+        .contains("dev.runtimedoctor.knowledge.entry.EntryParser ")
+        .doesNotContain("dev.runtimedoctor.knowledge.index.IndexSnapshot ");
+  }
+
+  @Test
   @DisplayName("the completion script loads in bash and completes the commands")
   void completionLoadsInBash() throws Exception {
     Path script = tmp.resolve("completion.bash");

@@ -10,8 +10,9 @@ import java.util.Map;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every log event while open, at the levels production logs at (logback.xml): the bot's own loggers
- * at INFO, the Slack SDK at WARN, its request parser at ERROR. Restores the levels on close.
+ * Every log event while open, at the levels production logs at (LogbackSetup): the bot's own
+ * loggers at INFO, the Slack SDK at WARN, its request parser at ERROR. Restores the levels on
+ * close.
  */
 public final class LogCapture implements AutoCloseable {
   private static final Map<String, Level> PRODUCTION =

@@ -74,7 +74,12 @@ public final class KnowledgeIndex {
   private final int[] docToEntry;
   private final Map<String, Integer> signatureTerms;
 
-  private KnowledgeIndex(List<Entry> entries) throws IOException {
+  /**
+   * @param lucene the Lucene index of {@code entries} made earlier ({@link IndexSnapshot}), or null
+   *     to build it now
+   */
+  private KnowledgeIndex(List<Entry> entries, org.apache.lucene.store.Directory lucene)
+      throws IOException {
     this.entries = List.copyOf(entries);
     this.textAnalyzers = new TextAnalyzers();
     Map<String, Integer> idx = new HashMap<>();
@@ -148,7 +153,8 @@ public final class KnowledgeIndex {
     }
     this.signaturesByEntry = List.copyOf(frozen);
 
-    this.searcher = new IndexSearcher(DirectoryReader.open(buildLucene()));
+    this.searcher =
+        new IndexSearcher(DirectoryReader.open(lucene == null ? buildLucene() : lucene));
     this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
     var stored = searcher.storedFields();
     for (var leaf : searcher.getIndexReader().leaves()) {
@@ -238,10 +244,21 @@ public final class KnowledgeIndex {
    */
   public static KnowledgeIndex build(KnowledgeBase kb) {
     try {
-      return new KnowledgeIndex(kb.entries());
+      return new KnowledgeIndex(kb.entries(), null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
+  }
+
+  /**
+   * The index of {@code entries} over their Lucene index as {@link #searcher()} held it when it was
+   * built, read back from an {@link IndexSnapshot}: skips analysing every entry again.
+   *
+   * @throws IOException when {@code lucene} is not a readable index
+   */
+  static KnowledgeIndex withLucene(List<Entry> entries, org.apache.lucene.store.Directory lucene)
+      throws IOException {
+    return new KnowledgeIndex(entries, lucene);
   }
 
   private ByteBuffersDirectory buildLucene() throws IOException {

@@ -1,0 +1,74 @@
+package dev.runtimedoctor.bot.config;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
+import ch.qos.logback.classic.spi.ConfiguratorRank;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.spi.ContextAwareBase;
+import java.util.function.UnaryOperator;
+
+/**
+ * Logback's configuration, in code: one line per event on standard error (standard output belongs
+ * to the command's output), {@code LOG_LEVEL} for the bot's own loggers. Logback finds it through
+ * {@code META-INF/services}; written here rather than in a {@code logback.xml} because parsing XML
+ * at every start cost a cold {@code ask} about a tenth of its time (README, "Cold start"). A {@code
+ * logback-test.xml} on the class path (the tests') or {@code -Dlogback.configurationFile} still
+ * wins: then this steps aside.
+ */
+@ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
+public final class LogbackSetup extends ContextAwareBase implements Configurator {
+  static final String PATTERN =
+      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} %msg%n";
+
+  @Override
+  public ExecutionStatus configure(LoggerContext context) {
+    if (System.getProperty("logback.configurationFile") != null
+        || LogbackSetup.class.getClassLoader().getResource("logback-test.xml") != null) {
+      return ExecutionStatus.NEUTRAL;
+    }
+    configure(context, name -> System.getProperty(name, System.getenv(name)));
+    return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
+  }
+
+  /**
+   * Configures {@code context}, reading {@code LOG_LEVEL} through {@code variables} (null when
+   * unset), as logback does a variable: system property first, then environment.
+   */
+  static void configure(LoggerContext context, UnaryOperator<String> variables) {
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern(PATTERN);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
+    stderr.setContext(context);
+    stderr.setName("STDERR");
+    stderr.setTarget("System.err");
+    stderr.setEncoder(encoder);
+    stderr.start();
+
+    String logLevel = variables.apply("LOG_LEVEL");
+    level(context, "org.eclipse.jetty", Level.WARN);
+    level(context, "com.slack.api", Level.WARN);
+    // Logs a whole request body (a paste, maybe with secrets) when it cannot tell its kind.
+    level(context, "com.slack.api.bolt.util.SlackRequestParser", Level.ERROR);
+    // serve: one line per Slack event, request and answer (ids and sizes, never text).
+    level(context, "dev.runtimedoctor.bot.slack", orDefault(logLevel, Level.INFO));
+    level(context, "dev.runtimedoctor.bot.http", orDefault(logLevel, Level.INFO));
+    level(context, "io.fabric8", Level.WARN);
+    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    root.setLevel(orDefault(logLevel, Level.WARN));
+    root.addAppender(stderr);
+  }
+
+  private static void level(LoggerContext context, String logger, Level level) {
+    context.getLogger(logger).setLevel(level);
+  }
+
+  /** As logback.xml's {@code ${LOG_LEVEL:-…}}: a value it cannot read means DEBUG. */
+  private static Level orDefault(String value, Level fallback) {
+    return value == null || value.isEmpty() ? fallback : Level.toLevel(value, Level.DEBUG);
+  }
+}
