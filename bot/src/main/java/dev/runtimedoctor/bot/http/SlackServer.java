@@ -2,15 +2,15 @@ package dev.runtimedoctor.bot.http;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
+import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.slack.BotIdentity;
-import dev.runtimedoctor.bot.slack.ClusterAccess;
 import dev.runtimedoctor.bot.slack.SlackBot;
-import dev.runtimedoctor.bot.slack.SlackCallException;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.SlackTuning;
+import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

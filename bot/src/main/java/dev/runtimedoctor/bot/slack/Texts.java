@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.bot.slack.render.Mrkdwn;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,14 +11,14 @@ import java.util.Set;
 /**
  * What the bot says in Slack, in each language: wording kept apart from the logic that picks it.
  */
-final class Texts {
+public final class Texts {
   private final Language lang;
 
-  Texts(Language lang) {
+  public Texts(Language lang) {
     this.lang = lang;
   }
 
-  Language language() {
+  public Language language() {
     return lang;
   }
 
@@ -25,65 +26,65 @@ final class Texts {
     return lang == Language.IT ? it : en;
   }
 
-  String confidence(double c) {
+  public String confidence(double c) {
     return t("Confidenza", "Confidence") + " " + String.format(Locale.ROOT, "%.2f", c);
   }
 
-  String basisSignature() {
+  public String basisSignature() {
     return t("messaggio di errore riconosciuto", "error message recognised");
   }
 
-  String basisSymptom() {
+  public String basisSymptom() {
     return t("sintomo descritto", "symptom described");
   }
 
-  String evidence(int line) {
+  public String evidence(int line) {
     return t("Riga " + line + " del testo incollato", "Line " + line + " of the paste");
   }
 
-  String affected() {
+  public String affected() {
     return t("Interessati", "Affected");
   }
 
-  String fixedIn() {
+  public String fixedIn() {
     return t("Risolto in", "Fixed in");
   }
 
-  String references() {
+  public String references() {
     return t("Riferimenti", "References");
   }
 
-  String details(String id) {
+  public String details(String id) {
     return t("Dettagli: ", "Details: ") + Mrkdwn.code(SlackSurface.COMMAND + " show " + id);
   }
 
-  String share() {
+  public String share() {
     return t("Condividi nel canale", "Share in channel");
   }
 
-  String runChecks() {
+  public String runChecks() {
     return t("Controlla il cluster", "Run cluster checks");
   }
 
-  String helpful() {
+  public String helpful() {
     return t("Utile", "Helpful");
   }
 
-  String notIt() {
+  public String notIt() {
     return t("Non è questo", "Not it");
   }
 
   /** The label of the button that shows the answer in the other language, in that language. */
-  String otherLanguage() {
+  public String otherLanguage() {
     return t("English", "Italiano");
   }
 
-  String sharedBy(String userId) {
+  public String sharedBy(String userId) {
     return t("Condiviso da ", "Shared by ") + "<@" + userId + ">";
   }
 
   /** "Known issue: title (0.97)" or "Failure mode: title (0.97)", from the kind's name. */
-  String answerFallback(String kind, String title, double confidence) {
+  public String answerFallback(String kind, String title, double confidence) {
     return kind.substring(0, 1).toUpperCase(Locale.ROOT)
         + kind.substring(1)
         + ": "
@@ -91,32 +92,32 @@ final class Texts {
         + String.format(Locale.ROOT, " (%.2f)", confidence);
   }
 
-  String truncatedPaste() {
+  public String truncatedPaste() {
     return t(
         "_Testo molto lungo: ho letto solo l'inizio e la fine._",
         "_Very long paste: only its start and end were read._");
   }
 
-  String truncatedMessage(String id) {
+  public String truncatedMessage(String id) {
     return t("_Risposta accorciata: il resto con_ ", "_Answer shortened: the rest with_ ")
         + Mrkdwn.code(SlackSurface.COMMAND + " show " + id);
   }
 
-  String noMatch() {
+  public String noMatch() {
     return t(
         "*Nessun problema noto riconosciuto* in questo testo.",
         "*No known issue recognised* in this text.");
   }
 
-  String noMatchFallback() {
+  public String noMatchFallback() {
     return t("Nessun problema noto riconosciuto", "No known issue recognised");
   }
 
-  String closest() {
+  public String closest() {
     return t("Le voci più vicine (confidenza bassa):", "Closest entries (low confidence):");
   }
 
-  String collectNext() {
+  public String collectNext() {
     return t("*Da raccogliere per capirne di più:*", "*What to collect next:*");
   }
 
@@ -126,7 +127,7 @@ final class Texts {
         "Paste the error after the command, for example:");
   }
 
-  String help() {
+  public String help() {
     String c = SlackSurface.COMMAND;
     return t(
         "*Runtime Doctor* riconosce i problemi noti del runtime dei container di GKE.\n"
@@ -167,15 +168,15 @@ final class Texts {
             + "error; mention me to have a message or the thread diagnosed.");
   }
 
-  String helpFallback() {
+  public String helpFallback() {
     return t("Come usare Runtime Doctor", "How to use Runtime Doctor");
   }
 
-  String listTitle() {
+  public String listTitle() {
     return t("Cosa conosco", "What I know");
   }
 
-  String noEntry(String id, String suggestion) {
+  public String noEntry(String id, String suggestion) {
     return t("Non conosco la voce ", "There is no entry ")
         + Mrkdwn.code(id)
         + (suggestion == null
@@ -186,26 +187,26 @@ final class Texts {
             " (" + Mrkdwn.code(SlackSurface.COMMAND + " list") + " lists them all)");
   }
 
-  String showUsage() {
+  public String showUsage() {
     return t("Quale voce? ", "Which entry? ") + Mrkdwn.code(SlackSurface.COMMAND + " show <id>");
   }
 
-  String signatures() {
+  public String signatures() {
     return t("Messaggi di errore riconosciuti", "Error messages recognised");
   }
 
-  String langSet() {
+  public String langSet() {
     return t("D'ora in poi ti rispondo in italiano.", "From now on I'll answer you in English.");
   }
 
-  String langUsage() {
+  public String langUsage() {
     return t("Lingue disponibili: ", "Available languages: ")
         + Mrkdwn.code(SlackSurface.COMMAND + " lang it")
         + t(" oppure ", " or ")
         + Mrkdwn.code(SlackSurface.COMMAND + " lang en");
   }
 
-  String didYouMean(String word, String suggestion) {
+  public String didYouMean(String word, String suggestion) {
     return t("Non conosco il comando ", "Unknown subcommand ")
         + Mrkdwn.code(word)
         + t(", forse intendevi ", ", did you mean ")
@@ -215,25 +216,25 @@ final class Texts {
         + t(" mostra cosa so fare.", " shows what I can do.");
   }
 
-  String checksTitle(String context) {
+  public String checksTitle(String context) {
     return t("*Controlli sul cluster* ", "*Cluster checks* on ")
         + context
         + t(" (sola lettura)", " (read-only)");
   }
 
-  String checksProgress(int done, int total) {
+  public String checksProgress(int done, int total) {
     return t(done + " di " + total + " completati", done + " of " + total + " done");
   }
 
-  String checksDone(int total) {
+  public String checksDone(int total) {
     return t("completati tutti e " + total, "all " + total + " done");
   }
 
-  String checkRunning() {
+  public String checkRunning() {
     return t("in corso…", "running…");
   }
 
-  String verdict(Verdict v) {
+  public String verdict(Verdict v) {
     return switch (v) {
       case CONFIRMED -> t("confermato", "confirmed");
       case NOT_AFFECTED -> t("non interessato", "not affected");
@@ -242,7 +243,7 @@ final class Texts {
     };
   }
 
-  String checksLegend() {
+  public String checksLegend() {
     return t(
         "confermato: il cluster mostra il problema · non interessato: versioni o piattaforma lo"
             + " escludono · non concludente: mancano prove (gli eventi scadono dopo circa un'ora)",
@@ -250,17 +251,17 @@ final class Texts {
             + " · inconclusive: evidence missing (events expire after about an hour)");
   }
 
-  String checksFallback(int done, int total, int confirmed) {
+  public String checksFallback(int done, int total, int confirmed) {
     return t(
         "Controlli sul cluster: " + done + "/" + total + ", " + confirmed + " confermati",
         "Cluster checks: " + done + "/" + total + ", " + confirmed + " confirmed");
   }
 
-  String checksUnavailable(String reason) {
+  public String checksUnavailable(String reason) {
     return t("Controlli sul cluster non disponibili: ", "Cluster checks unavailable: ") + reason;
   }
 
-  String checksRefused(Set<String> users, Set<String> channels) {
+  public String checksRefused(Set<String> users, Set<String> channels) {
     if (users.isEmpty() && channels.isEmpty()) {
       return t(
           "I controlli sul cluster non sono abilitati per nessuno in questa installazione: chi"
@@ -295,25 +296,25 @@ final class Texts {
     return sb.toString();
   }
 
-  String noChecks(String ids) {
+  public String noChecks(String ids) {
     return t("Nessun controllo sul cluster per ", "There are no cluster checks for ") + ids + ".";
   }
 
-  String noCheckEntry(String id) {
+  public String noCheckEntry(String id) {
     return t("La voce ", "The entry ")
         + Mrkdwn.code(id)
         + t(" non ha controlli sul cluster.", " has no cluster checks.");
   }
 
-  String thanks() {
+  public String thanks() {
     return t("Grazie, ne terrò conto.", "Thanks, noted.");
   }
 
-  String alreadyNoted() {
+  public String alreadyNoted() {
     return t("L'avevo già annotato, grazie.", "Already noted, thanks.");
   }
 
-  String whichWasIt() {
+  public String whichWasIt() {
     return t(
         "Grazie. Quale problema noto era? Scegli *nessuno di questi* se è un problema nuovo: ne"
             + " conservo l'impronta (non il testo) come candidato per una nuova voce.",
@@ -321,19 +322,19 @@ final class Texts {
             + " paste's fingerprint (not its text) as a candidate for a new entry.");
   }
 
-  String whichWasItFallback() {
+  public String whichWasItFallback() {
     return t("Quale problema noto era?", "Which known issue was it?");
   }
 
-  String pickEntry() {
+  public String pickEntry() {
     return t("Scegli una voce", "Pick an entry");
   }
 
-  String noneOfThese() {
+  public String noneOfThese() {
     return t("Nessuno di questi: un problema nuovo", "None of these: a new issue");
   }
 
-  String notedActual(String title, String id) {
+  public String notedActual(String title, String id) {
     return t("Annotato: era *", "Noted: it was *")
         + title
         + "* "
@@ -341,11 +342,11 @@ final class Texts {
         + t(". Grazie!", ". Thanks!");
   }
 
-  String notedNewIssue() {
+  public String notedNewIssue() {
     return t("Annotato come problema nuovo. Grazie!", "Noted as a new issue. Thanks!");
   }
 
-  String homeHowTo() {
+  public String homeHowTo() {
     String c = SlackSurface.COMMAND;
     return t(
         "Riconosco negli errori incollati i problemi noti del runtime dei container di GKE e"
@@ -390,50 +391,50 @@ final class Texts {
             + " language and, for those allowed, cluster checks.");
   }
 
-  String searchLabel() {
+  public String searchLabel() {
     return t("Cerca tra le voci", "Search the entries");
   }
 
-  String searchPlaceholder() {
+  public String searchPlaceholder() {
     return t("un messaggio di errore, un sintomo o un id", "an error message, a symptom or an id");
   }
 
-  String searchHint() {
+  public String searchHint() {
     return t("Premi Invio nel campo, oppure", "Press Enter in the field, or");
   }
 
-  String searchButton() {
+  public String searchButton() {
     return t("Cerca", "Search");
   }
 
-  String resultsFor(String query) {
+  public String resultsFor(String query) {
     return t("*Risultati per* ", "*Results for* ") + query + ":";
   }
 
-  String nothingFound(String query) {
+  public String nothingFound(String query) {
     return t("Nessuna voce corrisponde a ", "No entry matches ") + query + ".";
   }
 
-  String knownIssuesTitle() {
+  public String knownIssuesTitle() {
     return t("Cosa conosco", "What I know");
   }
 
-  String homeFooter(int entries) {
+  public String homeFooter(int entries) {
     return t(entries + " voci · ", entries + " entries · ")
         + Mrkdwn.code(SlackSurface.COMMAND + " show <id>")
         + t(" ne mostra uno per intero", " shows one in full");
   }
 
-  String homeTruncated() {
+  public String homeTruncated() {
     return t("_Elenco accorciato:_ ", "_List shortened:_ ")
         + Mrkdwn.code(SlackSurface.COMMAND + " list");
   }
 
-  String digestTitle() {
+  public String digestTitle() {
     return t("Problemi noti visti in questo canale", "Known issues seen in this channel");
   }
 
-  String digestIntro() {
+  public String digestIntro() {
     return t(
         "Aggiorno questo messaggio quando riconosco un altro problema noto qui, invece di"
             + " rispondere a ogni messaggio. Menzionami in un thread per la risposta completa.",
@@ -441,19 +442,19 @@ final class Texts {
             + " every paste. Mention me in a thread for the full answer.");
   }
 
-  String digestPaste() {
+  public String digestPaste() {
     return t("il messaggio", "the paste");
   }
 
-  String digestSeen(String pasteLink, String date) {
+  public String digestSeen(String pasteLink, String date) {
     return t("Visto per la prima volta in ", "First seen in ") + pasteLink + " · " + date;
   }
 
-  String digestFallback(int issues) {
+  public String digestFallback(int issues) {
     return t("Problemi noti in questo canale: ", "Known issues in this channel: ") + issues;
   }
 
-  String filesUnreadable(List<String> files) {
+  public String filesUnreadable(List<String> files) {
     String names = String.join(", ", files.stream().map(Mrkdwn::code).toList());
     return t(
         "Non riesco a leggere "
@@ -469,7 +470,7 @@ final class Texts {
             + " Permissions* and reinstall the app; meanwhile, paste the error as text.");
   }
 
-  String mentionEmpty() {
+  public String mentionEmpty() {
     return t(
         "Menzionami insieme all'errore, oppure in risposta al messaggio da analizzare nel thread.",
         "Mention me with the error, or in reply to the message to diagnose in its thread.");
@@ -482,12 +483,12 @@ final class Texts {
   }
 
   /** Both languages: said on the request path, where looking up the user's would cost time. */
-  static String busy() {
+  public static String busy() {
     return "Sono molto occupato, riprova fra un minuto. / Too busy right now, try again in a"
         + " minute.";
   }
 
-  String failed(String ref) {
+  public String failed(String ref) {
     return t("Qualcosa è andato storto (rif. ", "Something went wrong (ref ") + ref + ").";
   }
 }

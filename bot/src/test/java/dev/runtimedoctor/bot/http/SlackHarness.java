@@ -1,12 +1,12 @@
 package dev.runtimedoctor.bot.http;
 
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
-import dev.runtimedoctor.bot.slack.ClusterAccess;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
