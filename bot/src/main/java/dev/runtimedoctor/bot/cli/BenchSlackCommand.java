@@ -7,6 +7,7 @@ import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SignatureVerifier;
 import dev.runtimedoctor.bot.http.SlackServer;
+import dev.runtimedoctor.bot.serve.BotServer;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.Entry;
@@ -88,7 +89,7 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
                   "FEEDBACK_LOG",
                   feedback.toString()));
       try (SlackServer server =
-          SlackServer.start(
+          BotServer.start(
               config, service, SlackTuning.defaults(), Clock.systemUTC(), "127.0.0.1")) {
         if (!server.awaitReady(Duration.ofSeconds(30))) {
           throw new UserException("serve did not become ready", 1);

@@ -206,18 +206,11 @@ public final class SlackGateway {
     call("views.publish", tuning.retryAttempts(), () -> methods.viewsPublish(req));
   }
 
-  /** Posts to a {@code response_url}; {@code flags} such as response_type are added to the body. */
-  public void respond(String responseUrl, SlackMessage message, Map<String, Object> flags)
+  /** Posts {@code message} to a {@code response_url}, shown as {@code mode} says. */
+  public void respond(String responseUrl, SlackMessage message, ResponseMode mode)
       throws SlackCallException {
     JsonObject body = message.toJson();
-    flags.forEach(
-        (k, v) -> {
-          if (v instanceof Boolean b) {
-            body.addProperty(k, b);
-          } else {
-            body.addProperty(k, String.valueOf(v));
-          }
-        });
+    mode.writeTo(body);
     post(responseUrl, body);
   }
 

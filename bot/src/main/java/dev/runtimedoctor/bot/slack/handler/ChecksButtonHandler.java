@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.slack.handler;
 
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -14,7 +15,6 @@ import dev.runtimedoctor.bot.slack.render.Mrkdwn;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -28,23 +28,25 @@ import org.slf4j.LoggerFactory;
 public final class ChecksButtonHandler {
   private static final Logger log = LoggerFactory.getLogger(ChecksButtonHandler.class);
 
-  private static final Map<String, Object> EPHEMERAL =
-      Map.of("response_type", "ephemeral", "replace_original", false);
+  private static final ResponseMode EPHEMERAL = ResponseMode.ephemeral(false);
 
   private final ClusterCheckRunner runner;
   private final Diagnoser diagnoser;
   private final DiagnosisService service;
   private final SlackGateway gateway;
+  private final AnswerRenderer renderer;
 
   public ChecksButtonHandler(
       ClusterCheckRunner runner,
       Diagnoser diagnoser,
       DiagnosisService service,
-      SlackGateway gateway) {
+      SlackGateway gateway,
+      AnswerRenderer renderer) {
     this.runner = runner;
     this.diagnoser = diagnoser;
     this.service = service;
     this.gateway = gateway;
+    this.renderer = renderer;
   }
 
   public void handle(ButtonPress p) {
@@ -67,8 +69,7 @@ public final class ChecksButtonHandler {
               .toList();
       if (entries.isEmpty()) {
         String ids = String.join(", ", ref.get().entryIds().stream().map(Mrkdwn::code).toList());
-        gateway.respond(
-            p.responseUrl(), new AnswerRenderer().text(new Texts(l).noChecks(ids)), EPHEMERAL);
+        gateway.respond(p.responseUrl(), renderer.text(new Texts(l).noChecks(ids)), EPHEMERAL);
         return;
       }
       runner.run(entries, l, progress(p, ref.get()));

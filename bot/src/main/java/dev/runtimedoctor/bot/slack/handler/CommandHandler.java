@@ -9,6 +9,7 @@ import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -23,7 +24,6 @@ import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CommandHandler implements SlashCommandHandler {
   private static final Logger log = LoggerFactory.getLogger(CommandHandler.class);
-  private static final Map<String, Object> EPHEMERAL = Map.of("response_type", "ephemeral");
+  private static final ResponseMode EPHEMERAL = ResponseMode.COMMAND;
 
   private final DiagnosisService service;
   private final Diagnoser diagnoser;

@@ -4,6 +4,7 @@ import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.feedback.FeedbackRecord.Verdict;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,20 +38,25 @@ public final class FeedbackHandler {
   /** Prefix of the menu's block id, which carries the answer the choice is about. */
   private static final String MENU_BLOCK = "fb|";
 
-  private static final Map<String, Object> EPHEMERAL =
-      Map.of("response_type", "ephemeral", "replace_original", false);
+  private static final ResponseMode EPHEMERAL = ResponseMode.ephemeral(false);
 
   private final FeedbackRecorder recorder;
   private final DiagnosisService service;
   private final SlackGateway gateway;
   private final RecentKeys votes;
+  private final AnswerRenderer renderer;
 
   public FeedbackHandler(
-      FeedbackRecorder recorder, DiagnosisService service, SlackGateway gateway, RecentKeys votes) {
+      FeedbackRecorder recorder,
+      DiagnosisService service,
+      SlackGateway gateway,
+      RecentKeys votes,
+      AnswerRenderer renderer) {
     this.recorder = recorder;
     this.service = service;
     this.gateway = gateway;
     this.votes = votes;
+    this.renderer = renderer;
   }
 
   /** "Helpful". */
@@ -125,7 +130,7 @@ public final class FeedbackHandler {
     }
     Texts t = new Texts(l);
     if (!first(p, fingerprint + String.join(",", answered), Verdict.ACTUAL)) {
-      reply(p, t.alreadyNoted(), Map.of("response_type", "ephemeral", "replace_original", true));
+      reply(p, t.alreadyNoted(), ResponseMode.ephemeral(true));
       return;
     }
     recorder.vote(Verdict.ACTUAL, known(answered), fingerprint, actual, surface(p));
@@ -134,7 +139,7 @@ public final class FeedbackHandler {
             .flatMap(id -> service.knowledge().get(id))
             .map(e -> t.notedActual(Mrkdwn.escape(e.title().get(l)), e.id()))
             .orElse(t.notedNewIssue());
-    reply(p, said, Map.of("response_type", "ephemeral", "replace_original", true));
+    reply(p, said, ResponseMode.ephemeral(true));
   }
 
   /** {@code fb|lang|fingerprint|entry,…}, cut to Slack's limit on block ids. */
@@ -169,11 +174,11 @@ public final class FeedbackHandler {
     return p.ephemeral() ? "ephemeral" : "channel";
   }
 
-  private void reply(ButtonPress p, String mrkdwn, Map<String, Object> flags) {
-    respond(p, new AnswerRenderer().text(mrkdwn), flags);
+  private void reply(ButtonPress p, String mrkdwn, ResponseMode flags) {
+    respond(p, renderer.text(mrkdwn), flags);
   }
 
-  private void respond(ButtonPress p, SlackMessage m, Map<String, Object> flags) {
+  private void respond(ButtonPress p, SlackMessage m, ResponseMode flags) {
     if (p.responseUrl() == null) {
       return;
     }

@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.slack.handler;
 
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.pipeline.Diagnoser;
@@ -9,7 +10,6 @@ import dev.runtimedoctor.bot.slack.render.AnswerOptions;
 import dev.runtimedoctor.bot.slack.render.AnswerRef;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.knowledge.entry.Language;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,10 +23,12 @@ public final class OtherLanguageHandler {
 
   private final Diagnoser diagnoser;
   private final SlackGateway gateway;
+  private final AnswerRenderer renderer;
 
-  public OtherLanguageHandler(Diagnoser diagnoser, SlackGateway gateway) {
+  public OtherLanguageHandler(Diagnoser diagnoser, SlackGateway gateway, AnswerRenderer renderer) {
     this.diagnoser = diagnoser;
     this.gateway = gateway;
+    this.renderer = renderer;
   }
 
   public void handle(ButtonPress p) {
@@ -41,15 +43,15 @@ public final class OtherLanguageHandler {
       if (a.isEmpty()) {
         gateway.respond(
             p.responseUrl(),
-            new AnswerRenderer().text(new Texts(other).failed("language")),
-            Map.of("response_type", "ephemeral", "replace_original", false));
+            renderer.text(new Texts(other).failed("language")),
+            ResponseMode.ephemeral(false));
         return;
       }
       boolean checks = diagnoser.offerChecks(a.get(), Optional.of(p.user()), p.channel());
       gateway.respond(
           p.responseUrl(),
           diagnoser.render(a.get(), AnswerOptions.ephemeral(switched, checks)),
-          Map.of("response_type", "ephemeral", "replace_original", p.ephemeral()));
+          ResponseMode.ephemeral(p.ephemeral()));
     } catch (SlackCallException e) {
       log.warn("answer in the other language not posted user={} error={}", p.user(), e.error());
     }

@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.slack.handler;
 
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -9,7 +10,6 @@ import dev.runtimedoctor.bot.slack.pipeline.Diagnoser;
 import dev.runtimedoctor.bot.slack.render.AnswerRef;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.knowledge.entry.Language;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShareHandler {
   private static final Logger log = LoggerFactory.getLogger(ShareHandler.class);
-  private static final Map<String, Object> IN_CHANNEL =
-      Map.of("response_type", "in_channel", "replace_original", false);
+  private static final ResponseMode IN_CHANNEL = ResponseMode.IN_CHANNEL;
 
   private final Diagnoser diagnoser;
   private final AnswerRenderer renderer;
@@ -47,9 +46,7 @@ public final class ShareHandler {
       if (msg.isEmpty()) {
         Texts t = new Texts(ref.map(AnswerRef::language).orElse(Language.EN));
         gateway.respond(
-            p.responseUrl(),
-            renderer.text(t.failed("share")),
-            Map.of("response_type", "ephemeral", "replace_original", false));
+            p.responseUrl(), renderer.text(t.failed("share")), ResponseMode.ephemeral(false));
         return;
       }
       gateway.respond(p.responseUrl(), msg.get(), IN_CHANNEL);

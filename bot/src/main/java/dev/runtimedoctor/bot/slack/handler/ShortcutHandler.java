@@ -8,6 +8,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.model.Message;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -17,7 +18,6 @@ import dev.runtimedoctor.bot.slack.pipeline.PasteReader;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,26 +29,28 @@ import org.slf4j.LoggerFactory;
  */
 public final class ShortcutHandler implements MessageShortcutHandler {
   private static final Logger log = LoggerFactory.getLogger(ShortcutHandler.class);
-  private static final Map<String, Object> EPHEMERAL =
-      Map.of("response_type", "ephemeral", "replace_original", false);
+  private static final ResponseMode EPHEMERAL = ResponseMode.ephemeral(false);
 
   private final Diagnoser diagnoser;
   private final PasteReader reader;
   private final SlackGateway gateway;
   private final Workers workers;
   private final SlackMetrics metrics;
+  private final AnswerRenderer renderer;
 
   public ShortcutHandler(
       Diagnoser diagnoser,
       PasteReader reader,
       SlackGateway gateway,
       Workers workers,
-      SlackMetrics metrics) {
+      SlackMetrics metrics,
+      AnswerRenderer renderer) {
     this.diagnoser = diagnoser;
     this.reader = reader;
     this.gateway = gateway;
     this.workers = workers;
     this.metrics = metrics;
+    this.renderer = renderer;
   }
 
   @Override
@@ -88,11 +90,7 @@ public final class ShortcutHandler implements MessageShortcutHandler {
     try {
       if (!paste.unreadable().isEmpty()) {
         Texts t = new Texts(diagnoser.language(user, Optional.empty()));
-        reply(
-            new AnswerRenderer().text(t.filesUnreadable(paste.unreadable())),
-            user,
-            channel,
-            responseUrl);
+        reply(renderer.text(t.filesUnreadable(paste.unreadable())), user, channel, responseUrl);
       }
       SlackMessage msg =
           diagnoser.ephemeral(

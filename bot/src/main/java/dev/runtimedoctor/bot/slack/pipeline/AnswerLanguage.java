@@ -1,9 +1,9 @@
 package dev.runtimedoctor.bot.slack.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.state.LanguagePreferences;
-import dev.runtimedoctor.bot.slack.state.TtlCache;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,13 +20,13 @@ public final class AnswerLanguage {
 
   private final LanguagePreferences preferences;
   private final SlackGateway gateway;
-  private final TtlCache<Optional<Language>> locales;
+  private final Cache<String, Optional<Language>> locales;
   private final Language fallback;
 
   public AnswerLanguage(
       LanguagePreferences preferences,
       SlackGateway gateway,
-      TtlCache<Optional<Language>> locales,
+      Cache<String, Optional<Language>> locales,
       Language fallback) {
     this.preferences = preferences;
     this.gateway = gateway;
@@ -46,7 +46,7 @@ public final class AnswerLanguage {
     if (userId == null || userId.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Optional<Language>> cached = locales.get(userId);
+    Optional<Optional<Language>> cached = Optional.ofNullable(locales.getIfPresent(userId));
     if (cached.isPresent()) {
       return cached.get();
     }

@@ -9,6 +9,7 @@ import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.Texts;
+import dev.runtimedoctor.bot.slack.api.ResponseMode;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
@@ -19,7 +20,6 @@ import dev.runtimedoctor.knowledge.entry.Language;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -173,8 +173,7 @@ public final class ClusterCheckRunner {
       }
       boolean replace = posts > 0 || replaceFirst;
       posts++;
-      gateway.respond(
-          url, wrap.apply(m), Map.of("response_type", "ephemeral", "replace_original", replace));
+      gateway.respond(url, wrap.apply(m), ResponseMode.ephemeral(replace));
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.slack.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.google.gson.JsonPrimitive;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.feedback.PasteFingerprint;
@@ -10,7 +11,6 @@ import dev.runtimedoctor.bot.slack.render.AnswerOptions;
 import dev.runtimedoctor.bot.slack.render.AnswerRef;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.bot.slack.render.MessageTags;
-import dev.runtimedoctor.bot.slack.state.TtlCache;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
@@ -30,7 +30,7 @@ public final class Diagnoser {
   private final DiagnosisService service;
   private final AnswerRenderer renderer;
   private final AnswerLanguage languages;
-  private final TtlCache<Answer> answers;
+  private final Cache<String, Answer> answers;
   private final SlackMetrics metrics;
   private final FeedbackRecorder feedback;
   private final CheckPermissions permissions;
@@ -44,7 +44,7 @@ public final class Diagnoser {
       DiagnosisService service,
       AnswerRenderer renderer,
       AnswerLanguage languages,
-      TtlCache<Answer> answers,
+      Cache<String, Answer> answers,
       SlackMetrics metrics,
       FeedbackRecorder feedback,
       CheckPermissions permissions,
@@ -112,7 +112,9 @@ public final class Diagnoser {
    * names.
    */
   public Optional<Answer> answer(AnswerRef ref) {
-    return answers.get(ref.id()).map(a -> a.in(ref.language())).or(() -> rebuild(ref));
+    return Optional.ofNullable(answers.getIfPresent(ref.id()))
+        .map(a -> a.in(ref.language()))
+        .or(() -> rebuild(ref));
   }
 
   /** The answer {@code ref} stands for, shared in {@code channel} by {@code user}. */

@@ -1,8 +1,8 @@
 package dev.runtimedoctor.bot.slack.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
-import dev.runtimedoctor.bot.slack.state.TtlCache;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -20,9 +20,10 @@ public final class IncidentChannels {
 
   private final Optional<Pattern> pattern;
   private final SlackGateway gateway;
-  private final TtlCache<String> names;
+  private final Cache<String, String> names;
 
-  public IncidentChannels(Optional<Pattern> pattern, SlackGateway gateway, TtlCache<String> names) {
+  public IncidentChannels(
+      Optional<Pattern> pattern, SlackGateway gateway, Cache<String, String> names) {
     this.pattern = pattern;
     this.gateway = gateway;
     this.names = names;
@@ -67,7 +68,7 @@ public final class IncidentChannels {
   }
 
   private Optional<String> name(String channel) {
-    Optional<String> cached = names.get(channel);
+    Optional<String> cached = Optional.ofNullable(names.getIfPresent(channel));
     if (cached.isPresent()) {
       return cached;
     }

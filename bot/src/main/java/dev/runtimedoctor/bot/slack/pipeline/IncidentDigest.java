@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.slack.pipeline;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.slack.api.model.Message;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.SectionBlock;
@@ -10,6 +11,7 @@ import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.bot.slack.render.MessageTags;
+import dev.runtimedoctor.bot.slack.state.Caches;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Match;
 import java.math.BigDecimal;
@@ -51,15 +53,7 @@ public final class IncidentDigest {
   private final Language language;
   private final SlackMetrics metrics;
   private final Object[] stripes = new Object[64];
-  private final Map<String, State> states =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, State> eldest) {
-          return size() > MAX_CHANNELS;
-        }
-      };
+  private final Cache<String, State> states = Caches.bounded(MAX_CHANNELS);
 
   public IncidentDigest(
       BotIdentity self,
@@ -219,15 +213,11 @@ public final class IncidentDigest {
   }
 
   private Optional<State> state(String channel) {
-    synchronized (states) {
-      return Optional.ofNullable(states.get(channel));
-    }
+    return Optional.ofNullable(states.getIfPresent(channel));
   }
 
   private void remember(String channel, State s) {
-    synchronized (states) {
-      states.put(channel, s);
-    }
+    states.put(channel, s);
   }
 
   /** A link to the paste: Slack's permalink, else one built from the workspace's address. */

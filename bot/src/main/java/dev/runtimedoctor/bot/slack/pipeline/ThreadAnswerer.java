@@ -56,6 +56,7 @@ public final class ThreadAnswerer {
   private final RecentKeys answeredInThread;
   private final RecentKeys notices;
   private final SlackMetrics metrics;
+  private final AnswerRenderer renderer;
 
   /**
    * @param seenMessages messages already handled (a message and its mention arrive twice)
@@ -73,7 +74,8 @@ public final class ThreadAnswerer {
       RecentKeys seenMessages,
       RecentKeys answeredInThread,
       RecentKeys notices,
-      SlackMetrics metrics) {
+      SlackMetrics metrics,
+      AnswerRenderer renderer) {
     this.self = self;
     this.diagnoser = diagnoser;
     this.gateway = gateway;
@@ -85,6 +87,7 @@ public final class ThreadAnswerer {
     this.answeredInThread = answeredInThread;
     this.notices = notices;
     this.metrics = metrics;
+    this.renderer = renderer;
   }
 
   /** Whether the bot should look at a message at all: not from a bot, not from itself. */
@@ -145,7 +148,7 @@ public final class ThreadAnswerer {
     }
     if (text.isBlank() && files.isEmpty()) {
       Language l = diagnoser.language(m.user(), Optional.empty());
-      post(m, new AnswerRenderer().text(new Texts(l).mentionEmpty()), List.of(), startNanos);
+      post(m, renderer.text(new Texts(l).mentionEmpty()), List.of(), startNanos);
       return;
     }
     handle(m, text, files, true, "mention", startNanos);
@@ -307,7 +310,7 @@ public final class ThreadAnswerer {
       return;
     }
     Language l = diagnoser.language(m.user(), Optional.empty());
-    post(m, new AnswerRenderer().text(new Texts(l).filesUnreadable(files)), List.of(), start);
+    post(m, renderer.text(new Texts(l).filesUnreadable(files)), List.of(), start);
   }
 
   private Optional<String> post(

@@ -1,8 +1,7 @@
 package dev.runtimedoctor.bot.slack.state;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import dev.runtimedoctor.knowledge.entry.Language;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,21 +11,13 @@ import java.util.Optional;
 public final class LanguagePreferences {
   private static final int MAX_USERS = 50_000;
 
-  private final Map<String, Language> byUser =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
+  private final Cache<String, Language> byUser = Caches.bounded(MAX_USERS);
 
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Language> eldest) {
-          return size() > MAX_USERS;
-        }
-      };
-
-  public synchronized void set(String userId, Language language) {
+  public void set(String userId, Language language) {
     byUser.put(userId, language);
   }
 
-  public synchronized Optional<Language> get(String userId) {
-    return Optional.ofNullable(byUser.get(userId));
+  public Optional<Language> get(String userId) {
+    return Optional.ofNullable(byUser.getIfPresent(userId));
   }
 }

@@ -1,66 +1,35 @@
 package dev.runtimedoctor.bot.slack.state;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Keys seen recently, bounded in count and age: how Slack's retries, double deliveries and repeat
  * answers in a thread are recognised without growing without end.
  */
 public final class RecentKeys {
-  private final int capacity;
-  private final long ttlMillis;
-  private final Clock clock;
-  private final LinkedHashMap<String, Long> seen = new LinkedHashMap<>();
+  private final Cache<String, Boolean> seen;
 
   public RecentKeys(int capacity, Duration ttl, Clock clock) {
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
     }
-    this.capacity = capacity;
-    this.ttlMillis = ttl.toMillis();
-    this.clock = clock;
+    this.seen = Caches.bounded(capacity, ttl, clock);
   }
 
   /** Records {@code key}; true the first time within the time to live, false after. */
-  public synchronized boolean firstTime(String key) {
-    long now = clock.millis();
-    expire(now);
-    Long at = seen.get(key);
-    if (at != null) {
-      return false;
-    }
-    seen.put(key, now);
-    if (seen.size() > capacity) {
-      Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
-      it.next();
-      it.remove();
-    }
-    return true;
+  public boolean firstTime(String key) {
+    return seen.asMap().putIfAbsent(key, Boolean.TRUE) == null;
   }
 
   /** Whether {@code key} was recorded within the time to live, without recording it. */
-  public synchronized boolean contains(String key) {
-    expire(clock.millis());
-    return seen.containsKey(key);
+  public boolean contains(String key) {
+    return seen.getIfPresent(key) != null;
   }
 
   /** Forgets {@code key}, so that a failed answer can be tried again. */
-  public synchronized void forget(String key) {
-    seen.remove(key);
-  }
-
-  private void expire(long now) {
-    // Insertion order is time order: stop at the first key still fresh.
-    Iterator<Map.Entry<String, Long>> it = seen.entrySet().iterator();
-    while (it.hasNext()) {
-      if (now - it.next().getValue() < ttlMillis) {
-        break;
-      }
-      it.remove();
-    }
+  public void forget(String key) {
+    seen.invalidate(key);
   }
 }

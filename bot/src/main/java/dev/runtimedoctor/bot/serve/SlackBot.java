@@ -1,5 +1,6 @@
-package dev.runtimedoctor.bot.slack;
+package dev.runtimedoctor.bot.serve;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -12,6 +13,11 @@ import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.feedback.FeedbackLog;
+import dev.runtimedoctor.bot.http.SlackBackend;
+import dev.runtimedoctor.bot.slack.BotIdentity;
+import dev.runtimedoctor.bot.slack.SlackMetrics;
+import dev.runtimedoctor.bot.slack.SlackSurface;
+import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.handler.Actions;
@@ -40,17 +46,15 @@ import dev.runtimedoctor.bot.slack.pipeline.ThreadAnswerer;
 import dev.runtimedoctor.bot.slack.render.Answer;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.bot.slack.render.CheckRenderer;
+import dev.runtimedoctor.bot.slack.state.Caches;
 import dev.runtimedoctor.bot.slack.state.ChannelRateLimit;
 import dev.runtimedoctor.bot.slack.state.LanguagePreferences;
 import dev.runtimedoctor.bot.slack.state.RecentKeys;
-import dev.runtimedoctor.bot.slack.state.TtlCache;
-import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +69,7 @@ import org.slf4j.LoggerFactory;
  * every handler registered under the names in {@link SlackSurface}. One instance per running bot;
  * tests build their own.
  */
-public final class SlackBot implements AutoCloseable {
+public final class SlackBot implements SlackBackend {
   private static final Logger log = LoggerFactory.getLogger(SlackBot.class);
 
   /** Envelopes handled at once in Socket Mode (Bolt handles one at a time unless told). */
@@ -137,11 +141,13 @@ public final class SlackBot implements AutoCloseable {
         (r, pool) -> log.warn("socket envelope dropped, pool busy"));
   }
 
+  @Override
   public SlackMetrics metrics() {
     return metrics;
   }
 
   /** Who the bot is, by {@code auth.test}; fails when the token or the Web API is not right. */
+  @Override
   public BotIdentity authenticate() throws SlackCallException {
     AuthTestResponse r = gateway.authTest();
     return new BotIdentity(r.getUserId(), r.getBotId(), r.getTeamId(), r.getUrl());
@@ -151,6 +157,7 @@ public final class SlackBot implements AutoCloseable {
    * Builds and starts the Bolt app. Its own {@code auth.test} happens here, at boot, and is cached
    * for good so that no request waits on the Web API before its acknowledgement.
    */
+  @Override
   public App startApp(BotIdentity self) {
     AppConfig appConfig =
         AppConfig.builder()
@@ -185,13 +192,13 @@ public final class SlackBot implements AutoCloseable {
   private void register(App app, BotIdentity self) {
     app.use(Workers.refuseWhenBusy());
     app.use(new BotMessageFilter(self, metrics));
-    TtlCache<Answer> answers = new TtlCache<>(10_000, Duration.ofHours(1), clock);
+    Cache<String, Answer> answers = Caches.bounded(10_000, Duration.ofHours(1), clock);
     LanguagePreferences preferences = new LanguagePreferences();
     AnswerLanguage languages =
         new AnswerLanguage(
             preferences,
             gateway,
-            new TtlCache<Optional<Language>>(50_000, Duration.ofHours(6), clock),
+            Caches.bounded(50_000, Duration.ofHours(6), clock),
             config.language());
     AnswerRenderer renderer = new AnswerRenderer();
     FeedbackRecorder feedback =
@@ -219,7 +226,7 @@ public final class SlackBot implements AutoCloseable {
             service, diagnoser, renderer, preferences, checks, gateway, workers, metrics));
     app.messageShortcut(
         SlackSurface.SHORTCUT_CALLBACK_ID,
-        new ShortcutHandler(diagnoser, reader, gateway, workers, metrics));
+        new ShortcutHandler(diagnoser, reader, gateway, workers, metrics, renderer));
 
     action(
         app,
@@ -228,17 +235,21 @@ public final class SlackBot implements AutoCloseable {
     action(
         app,
         SlackSurface.ACTION_RUN_CHECKS,
-        new ChecksButtonHandler(checks, diagnoser, service, gateway)::handle);
+        new ChecksButtonHandler(checks, diagnoser, service, gateway, renderer)::handle);
     FeedbackHandler votes =
         new FeedbackHandler(
-            feedback, service, gateway, new RecentKeys(50_000, Duration.ofDays(1), clock));
+            feedback,
+            service,
+            gateway,
+            new RecentKeys(50_000, Duration.ofDays(1), clock),
+            renderer);
     action(app, SlackSurface.ACTION_HELPFUL, votes::helpful);
     action(app, SlackSurface.ACTION_NOT_IT, votes::notIt);
     action(app, SlackSurface.ACTION_ACTUAL_ENTRY, votes::actual);
     action(
         app,
         SlackSurface.ACTION_OTHER_LANGUAGE,
-        new OtherLanguageHandler(diagnoser, gateway)::handle);
+        new OtherLanguageHandler(diagnoser, gateway, renderer)::handle);
     HomeTab home = new HomeTab(service, languages, gateway, seenEvents, workers, metrics);
     home.register(app);
     action(app, SlackSurface.ACTION_HOME_SEARCH, home::search);
@@ -248,7 +259,7 @@ public final class SlackBot implements AutoCloseable {
         new IncidentChannels(
             config.incidentChannelPattern(),
             gateway,
-            new TtlCache<>(10_000, Duration.ofHours(1), clock));
+            Caches.bounded(10_000, Duration.ofHours(1), clock));
     ThreadAnswerer answerer =
         new ThreadAnswerer(
             self,
@@ -261,7 +272,8 @@ public final class SlackBot implements AutoCloseable {
             new RecentKeys(50_000, Duration.ofHours(1), clock),
             new RecentKeys(50_000, Duration.ofDays(1), clock),
             new RecentKeys(10_000, Duration.ofHours(1), clock),
-            metrics);
+            metrics,
+            renderer);
     new MessageEvents(answerer, seenEvents, workers, metrics).register(app);
     new ChannelEvents(self, incidents, seenEvents, workers, metrics).register(app);
   }
@@ -275,6 +287,7 @@ public final class SlackBot implements AutoCloseable {
    * bounded pool: acknowledged once handled, left unacknowledged (so redelivered) when the bot is
    * busy, acknowledged and logged by reason when malformed.
    */
+  @Override
   public SocketModeApp startSocketMode(App app) throws IOException {
     SocketModeDispatch dispatch = new SocketModeDispatch(app, socketPool, metrics);
     SocketModeApp socket =
