@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.errors.ErrorReference;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -8,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -87,7 +87,7 @@ public final class Main {
             err.println(u.getMessage());
             return u.exitCode();
           }
-          String ref = UUID.randomUUID().toString().substring(0, 8);
+          String ref = ErrorReference.next();
           log.error("internal error ref={}", ref, ex);
           err.println(
               "something went wrong (ref "
@@ -126,8 +126,6 @@ public final class Main {
     cl.addSubcommand(new ShowCommand(ctx));
     cl.addSubcommand(new BenchCommand(ctx));
     cl.addSubcommand(new ServeCommand(ctx));
-    cl.addSubcommand(new BenchSlackCommand(ctx));
-    cl.addSubcommand(new BenchClusterCommand(ctx));
     cl.addSubcommand(new SlackManifestCommand(ctx));
     cl.addSubcommand(new FeedbackCommand(ctx));
     cl.addSubcommand(new CompletionCommand(ctx));

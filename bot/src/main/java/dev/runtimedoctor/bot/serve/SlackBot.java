@@ -12,6 +12,7 @@ import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeWatcher;
 import dev.runtimedoctor.bot.feedback.FeedbackLog;
 import dev.runtimedoctor.bot.http.SlackBackend;
 import dev.runtimedoctor.bot.slack.BotIdentity;
@@ -53,8 +54,10 @@ import dev.runtimedoctor.bot.slack.state.RecentKeys;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -78,6 +81,9 @@ public final class SlackBot implements SlackBackend {
   /** How often a message showing cluster checks is updated while they run. */
   private static final Duration CHECK_UPDATES = Duration.ofSeconds(1);
 
+  /** How long {@code KNOWLEDGE_DIR} must stay unchanged before the knowledge is reloaded. */
+  private static final Duration KNOWLEDGE_SETTLE = Duration.ofSeconds(2);
+
   private final Config config;
   private final DiagnosisService service;
   private final SlackTuning tuning;
@@ -89,6 +95,7 @@ public final class SlackBot implements SlackBackend {
   private final ClusterAccess clusters;
   private final ThreadPoolExecutor socketPool;
   private final PrintWriter stdout;
+  private final Optional<KnowledgeWatcher> knowledgeWatch;
 
   /**
    * @param clusters the cluster checks' connection, closed with the bot
@@ -119,6 +126,7 @@ public final class SlackBot implements SlackBackend {
     this.gateway = new SlackGateway(slack, config.botToken().value(), tuning, metrics);
     this.workers = new Workers(tuning.workers(), tuning.queue(), metrics);
     this.socketPool = socketPool();
+    this.knowledgeWatch = config.knowledgeDir().flatMap(dir -> watch(dir, service));
   }
 
   /**
@@ -304,8 +312,19 @@ public final class SlackBot implements SlackBackend {
     return socket;
   }
 
+  /** Reloads the knowledge when {@code KNOWLEDGE_DIR} changes; none when it cannot be watched. */
+  private static Optional<KnowledgeWatcher> watch(Path dir, DiagnosisService service) {
+    try {
+      return Optional.of(KnowledgeWatcher.start(dir, service, KNOWLEDGE_SETTLE));
+    } catch (IOException e) {
+      log.warn("knowledge dir not watched dir={} error={}", dir, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   @Override
   public void close() {
+    knowledgeWatch.ifPresent(KnowledgeWatcher::close);
     socketPool.shutdownNow();
     workers.close();
     clusters.close();

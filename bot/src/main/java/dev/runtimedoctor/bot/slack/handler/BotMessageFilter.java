@@ -23,8 +23,6 @@ import java.util.Set;
  */
 public final class BotMessageFilter implements Middleware {
   /** Slackbot's user id: its messages carry no bot_id. */
-  public static final String SLACKBOT = "USLACKBOT";
-
   private static final Set<String> MESSAGES = Set.of("message", "app_mention");
 
   private final BotIdentity self;
@@ -70,7 +68,7 @@ public final class BotMessageFilter implements Middleware {
     return !string(m, "bot_id").isEmpty()
         || (m.get("bot_profile") instanceof JsonObject p && !string(p, "id").isEmpty())
         || "bot_message".equals(string(m, "subtype"))
-        || SLACKBOT.equals(user)
+        || BotIdentity.SLACKBOT.equals(user)
         || self.userId().equals(user);
   }
 

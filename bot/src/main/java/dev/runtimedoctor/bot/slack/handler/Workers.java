@@ -2,8 +2,8 @@ package dev.runtimedoctor.bot.slack.handler;
 
 import com.slack.api.bolt.middleware.Middleware;
 import com.slack.api.bolt.response.Response;
+import dev.runtimedoctor.bot.errors.ErrorReference;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -57,7 +57,7 @@ public final class Workers implements AutoCloseable {
             try {
               task.run();
             } catch (RuntimeException e) {
-              String ref = UUID.randomUUID().toString().substring(0, 8);
+              String ref = ErrorReference.next();
               log.error("task failed task={} ref={}", what, ref, e);
             }
           });

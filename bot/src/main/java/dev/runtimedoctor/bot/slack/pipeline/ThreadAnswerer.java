@@ -7,7 +7,6 @@ import dev.runtimedoctor.bot.slack.Texts;
 import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
-import dev.runtimedoctor.bot.slack.handler.BotMessageFilter;
 import dev.runtimedoctor.bot.slack.render.Answer;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.bot.slack.render.MessageTags;
@@ -95,7 +94,7 @@ public final class ThreadAnswerer {
     return m.botId().isEmpty()
         && !m.subtype().equals(Optional.of("bot_message"))
         && !m.user().isEmpty()
-        && !m.user().equals(BotMessageFilter.SLACKBOT)
+        && !m.user().equals(BotIdentity.SLACKBOT)
         && !m.user().equals(self.userId());
   }
 
@@ -163,29 +162,36 @@ public final class ThreadAnswerer {
       long start) {
     PasteReader.Paste paste = reader.read(text, files);
     boolean incident = !m.direct() && incidents.isIncident(m.channel(), m.channelType());
-    if (!paste.unreadable().isEmpty() && (asked || !incident)) {
+    if (!paste.unreadable().isEmpty() && ReplyPolicy.tellUnreadable(incident, asked)) {
       unreadable(m, paste.unreadable(), asked, start);
     }
     Diagnosis d = diagnoser.diagnose(paste.text());
-    if (incident && d.reply()) {
+    ReplyPolicy.Decision decision = ReplyPolicy.decide(incident, asked, d.reply());
+    if (decision.updateDigest()) {
       digest.record(m.channel(), m.ts(), d.confident());
     }
-    if (incident && !asked) {
-      return;
+    switch (decision.reply()) {
+      case ANSWER -> answer(m, paste.text(), d, asked, decision.capped(), surface, start);
+      case NO_MATCH -> noMatch(m, paste.text(), d, surface, start);
+      case SILENT -> {}
     }
-    answer(m, paste.text(), d, asked, surface, start);
   }
 
+  private void noMatch(IncomingMessage m, String text, Diagnosis d, String surface, long start) {
+    Language l = diagnoser.language(m.user(), d.language());
+    SlackMessage none = diagnoser.noMatch(text, d, l, surface);
+    post(m, none, List.of(), start).ifPresent(ts -> diagnoser.accepted(none, surface));
+  }
+
+  /** The answer to a confident diagnosis; {@code capped}: the channel's answer cap applies. */
   private void answer(
-      IncomingMessage m, String text, Diagnosis d, boolean asked, String surface, long start) {
-    if (!d.reply()) {
-      if (asked) {
-        Language l = diagnoser.language(m.user(), d.language());
-        SlackMessage none = diagnoser.noMatch(text, d, l, surface);
-        post(m, none, List.of(), start).ifPresent(ts -> diagnoser.accepted(none, surface));
-      }
-      return;
-    }
+      IncomingMessage m,
+      String text,
+      Diagnosis d,
+      boolean asked,
+      boolean capped,
+      String surface,
+      long start) {
     // Once per entry per thread: a second paste of the same error in a thread is not answered.
     List<Match> fresh = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -203,7 +209,7 @@ public final class ThreadAnswerer {
       metrics.dropped("already_answered");
       return;
     }
-    if (!asked && !rateLimit.tryAcquire(m.channel())) {
+    if (capped && !rateLimit.tryAcquire(m.channel())) {
       keys.forEach(answeredInThread::forget);
       metrics.dropped("rate_limited");
       log.info("channel answer cap reached channel={}", m.channel());

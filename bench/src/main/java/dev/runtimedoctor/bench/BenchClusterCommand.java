@@ -1,11 +1,10 @@
-package dev.runtimedoctor.bot.cli;
+package dev.runtimedoctor.bench;
 
 import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.CheckScope;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.cluster.Verdict;
-import dev.runtimedoctor.bot.cluster.bench.FakeKubeApi;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.io.PrintWriter;
@@ -36,8 +35,8 @@ import picocli.CommandLine.Option;
     description =
         "Scale benchmark: all cluster checks on a fake 5,000-node, 150,000-pod API server on"
             + " loopback; run it with the Deployment's heap, e.g. java -Xmx333m -jar ….")
-final class BenchClusterCommand implements Callable<Integer> {
-  private final CliContext ctx;
+public final class BenchClusterCommand implements Callable<Integer> {
+  private final PrintWriter out;
 
   @Option(names = "--nodes", description = "Nodes of the fake cluster (default 5000).")
   int nodes = 5000;
@@ -48,13 +47,13 @@ final class BenchClusterCommand implements Callable<Integer> {
   @Option(names = "--events", description = "Events of the fake cluster (default 50000).")
   int events = 50_000;
 
-  BenchClusterCommand(CliContext ctx) {
-    this.ctx = ctx;
+  /** Reports to {@code out}. */
+  public BenchClusterCommand(PrintWriter out) {
+    this.out = out;
   }
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = ctx.out();
     Runtime rt = Runtime.getRuntime();
     out.printf(
         "runtime-doctor bench-cluster: %d cores, java %s, max heap %d MiB%n",

@@ -1,4 +1,4 @@
-package dev.runtimedoctor.bot.cli;
+package dev.runtimedoctor.bench;
 
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
@@ -48,8 +48,8 @@ import picocli.CommandLine.Option;
     name = "bench-slack",
     description =
         "Load benchmark: concurrent signed /troubleshoot commands into serve on loopback.")
-final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> {
-  private final CliContext ctx;
+public final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> {
+  private final PrintWriter out;
 
   @Option(names = "--requests", description = "Concurrent commands measured (default 200).")
   int requests = 200;
@@ -57,15 +57,15 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--warmup", description = "Commands sent first and not measured (default 50).")
   int warmup = 50;
 
-  BenchSlackCommand(CliContext ctx) {
-    this.ctx = ctx;
+  /** Reports to {@code out}. */
+  public BenchSlackCommand(PrintWriter out) {
+    this.out = out;
   }
 
   private record Sent(String id, String expected, long nanos, int status) {}
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = ctx.out();
     byte[] secretBytes = new byte[16];
     new SecureRandom().nextBytes(secretBytes);
     Secret secret = new Secret(HexFormat.of().formatHex(secretBytes));
@@ -92,7 +92,7 @@ final class BenchSlackCommand implements java.util.concurrent.Callable<Integer> 
           BotServer.start(
               config, service, SlackTuning.defaults(), Clock.systemUTC(), "127.0.0.1")) {
         if (!server.awaitReady(Duration.ofSeconds(30))) {
-          throw new UserException("serve did not become ready", 1);
+          throw new IllegalStateException("serve did not become ready");
         }
         HttpClient client =
             HttpClient.newBuilder()

@@ -1,4 +1,4 @@
-package dev.runtimedoctor.bot.cluster.bench;
+package dev.runtimedoctor.bench;
 
 import java.net.URI;
 import java.net.URLDecoder;
