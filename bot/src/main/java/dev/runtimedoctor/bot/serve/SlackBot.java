@@ -258,7 +258,8 @@ public final class SlackBot implements SlackBackend {
         app,
         SlackSurface.ACTION_OTHER_LANGUAGE,
         new OtherLanguageHandler(diagnoser, gateway, renderer)::handle);
-    HomeTab home = new HomeTab(service, languages, gateway, seenEvents, workers, metrics);
+    HomeTab home =
+        new HomeTab(service, languages, gateway, seenEvents, workers, metrics, diagnoser);
     home.register(app);
     action(app, SlackSurface.ACTION_HOME_SEARCH, home::search);
     action(app, SlackSurface.ACTION_HOME_SEARCH_INPUT, home::search);

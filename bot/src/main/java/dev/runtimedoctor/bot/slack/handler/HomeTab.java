@@ -12,6 +12,7 @@ import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import dev.runtimedoctor.bot.slack.api.SlackGateway;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
 import dev.runtimedoctor.bot.slack.pipeline.AnswerLanguage;
+import dev.runtimedoctor.bot.slack.pipeline.Diagnoser;
 import dev.runtimedoctor.bot.slack.render.Blocks;
 import dev.runtimedoctor.bot.slack.render.Mrkdwn;
 import dev.runtimedoctor.bot.slack.state.RecentKeys;
@@ -49,6 +50,7 @@ public final class HomeTab {
   private final RecentKeys seenEvents;
   private final Workers workers;
   private final SlackMetrics metrics;
+  private final Diagnoser diagnoser;
 
   public HomeTab(
       DiagnosisService service,
@@ -56,13 +58,15 @@ public final class HomeTab {
       SlackGateway gateway,
       RecentKeys seenEvents,
       Workers workers,
-      SlackMetrics metrics) {
+      SlackMetrics metrics,
+      Diagnoser diagnoser) {
     this.service = service;
     this.languages = languages;
     this.gateway = gateway;
     this.seenEvents = seenEvents;
     this.workers = workers;
     this.metrics = metrics;
+    this.diagnoser = diagnoser;
   }
 
   /** Listens to {@code app_home_opened}. */
@@ -160,7 +164,7 @@ public final class HomeTab {
         found.put(e.id(), line(e, l, Optional.empty()));
       }
     }
-    for (Match m : service.diagnose(query).matches()) {
+    for (Match m : diagnoser.diagnose(query).matches()) {
       if (found.size() < RESULTS) {
         found.putIfAbsent(m.entry().id(), line(m.entry(), l, Optional.of(m.confidence())));
       }
