@@ -9,6 +9,7 @@ import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackServer;
+import dev.runtimedoctor.bot.serve.BotServer;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,7 +112,7 @@ class ServedPathsTest {
       return new Running(
           config,
           service,
-          SlackServer.start(config, service, tuning, Clock.systemUTC(), "127.0.0.1"));
+          BotServer.start(config, service, tuning, Clock.systemUTC(), "127.0.0.1"));
     }
 
     @Override

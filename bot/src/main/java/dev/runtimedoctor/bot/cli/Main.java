@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.errors.ErrorReference;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,7 +89,7 @@ public final class Main {
             err.println(u.getMessage());
             return u.exitCode();
           }
-          String ref = UUID.randomUUID().toString().substring(0, 8);
+          String ref = ErrorReference.next();
           log.error("internal error ref={}", ref, ex);
           err.println(
               "something went wrong (ref "
@@ -131,8 +131,6 @@ public final class Main {
           new Subcommand("show", ShowCommand::new),
           new Subcommand("bench", BenchCommand::new),
           new Subcommand("serve", ServeCommand::new),
-          new Subcommand("bench-slack", BenchSlackCommand::new),
-          new Subcommand("bench-cluster", BenchClusterCommand::new),
           new Subcommand("slack-manifest", SlackManifestCommand::new),
           new Subcommand("feedback", FeedbackCommand::new),
           new Subcommand("completion", CompletionCommand::new),

@@ -1,12 +1,13 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.ConfigException;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.bot.http.SlackServer;
-import dev.runtimedoctor.bot.slack.ClusterAccess;
+import dev.runtimedoctor.bot.serve.BotServer;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.EntryException;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class ServeCommand implements Callable<Integer> {
       throw new UserException("cannot read entries: " + e.getMessage());
     }
     SlackServer server =
-        SlackServer.start(
+        BotServer.start(
             config,
             service,
             SlackTuning.defaults(),

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.errors.ErrorReference;
 import dev.runtimedoctor.bot.text.Message;
 import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.CheckSpec;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -217,7 +217,7 @@ public final class ClusterChecks implements AutoCloseable {
           log.debug("cluster check stopped entry={} check={}", entry.id(), spec.type());
           return result(entry, spec, Finding.unavailable(Message.of(Msg.CC_STOPPED), List.of()));
         }
-        String ref = UUID.randomUUID().toString().substring(0, 8);
+        String ref = ErrorReference.next();
         log.error("cluster check failed ref={} entry={} check={}", ref, entry.id(), spec.type(), e);
         finding = Finding.unavailable(Message.of(Msg.CC_FAILED, ref), List.of());
       }

@@ -2,22 +2,14 @@ package dev.runtimedoctor.bot.http;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
-import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.slack.BotIdentity;
-import dev.runtimedoctor.bot.slack.ClusterAccess;
-import dev.runtimedoctor.bot.slack.SlackBot;
-import dev.runtimedoctor.bot.slack.SlackCallException;
 import dev.runtimedoctor.bot.slack.SlackMetrics;
 import dev.runtimedoctor.bot.slack.SlackTuning;
+import dev.runtimedoctor.bot.slack.api.SlackCallException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,7 +30,7 @@ public final class SlackServer implements AutoCloseable {
   private static final int HTTP_THREADS = 64;
 
   private final Config config;
-  private final SlackBot bot;
+  private final SlackBackend bot;
   private final SlackTuning tuning;
   private final Server jetty;
   private final AtomicReference<BoltEndpoint> endpoint = new AtomicReference<>();
@@ -47,7 +39,8 @@ public final class SlackServer implements AutoCloseable {
   private final Thread boot;
   private volatile boolean closed;
 
-  private SlackServer(Config config, SlackBot bot, SlackTuning tuning, Clock clock, String host) {
+  private SlackServer(
+      Config config, SlackBackend bot, SlackTuning tuning, Clock clock, String host) {
     this.config = config;
     this.bot = bot;
     this.tuning = tuning;
@@ -71,69 +64,19 @@ public final class SlackServer implements AutoCloseable {
   }
 
   /**
-   * Starts serving, with no cluster for the checks (they answer "unavailable": tests, benchmarks).
+   * Starts Jetty, then boots {@code backend} on a thread of its own until {@code auth.test} passes.
    *
    * @param host the address to listen on; null for every interface
+   * @param backend the Slack app to boot and serve; closed with the server
    */
   public static SlackServer start(
-      Config config, DiagnosisService service, SlackTuning tuning, Clock clock, String host)
+      Config config, SlackBackend backend, SlackTuning tuning, Clock clock, String host)
       throws Exception {
-    return start(
-        config,
-        service,
-        tuning,
-        clock,
-        host,
-        ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT));
-  }
-
-  /**
-   * Starts serving, with feedback records (when {@code FEEDBACK_LOG=-}) on the process's standard
-   * output.
-   *
-   * @param host the address to listen on; null for every interface
-   * @param clusters where cluster checks connect; closed with the server
-   */
-  public static SlackServer start(
-      Config config,
-      DiagnosisService service,
-      SlackTuning tuning,
-      Clock clock,
-      String host,
-      ClusterAccess clusters)
-      throws Exception {
-    return start(
-        config,
-        service,
-        tuning,
-        clock,
-        host,
-        clusters,
-        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
-  }
-
-  /**
-   * Starts serving.
-   *
-   * @param host the address to listen on; null for every interface
-   * @param clusters where cluster checks connect; closed with the server
-   * @param stdout standard output: feedback records go there when {@code FEEDBACK_LOG=-}
-   */
-  public static SlackServer start(
-      Config config,
-      DiagnosisService service,
-      SlackTuning tuning,
-      Clock clock,
-      String host,
-      ClusterAccess clusters,
-      PrintWriter stdout)
-      throws Exception {
-    SlackBot bot = new SlackBot(config, service, tuning, clock, clusters, stdout);
-    SlackServer server = new SlackServer(config, bot, tuning, clock, host);
+    SlackServer server = new SlackServer(config, backend, tuning, clock, host);
     try {
       server.jetty.start();
     } catch (Exception e) {
-      bot.close();
+      backend.close();
       throw e;
     }
     server.boot.start();

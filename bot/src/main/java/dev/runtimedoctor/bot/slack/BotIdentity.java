@@ -9,6 +9,9 @@ import java.util.Objects;
  * @param url the workspace's address ({@code https://acme.slack.com/}), empty when unknown
  */
 public record BotIdentity(String userId, String botId, String teamId, String url) {
+  /** Slackbot's user id: its messages are never pastes. */
+  public static final String SLACKBOT = "USLACKBOT";
+
   public BotIdentity {
     Objects.requireNonNull(userId, "userId");
     botId = botId == null ? "" : botId;

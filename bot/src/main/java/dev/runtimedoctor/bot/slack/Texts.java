@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.bot.slack.render.Mrkdwn;
 import dev.runtimedoctor.bot.text.Catalog;
 import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -13,14 +14,14 @@ import java.util.Set;
  * What the bot says in Slack, in one language: the words come from the message {@link Catalog};
  * this class adds Slack's markup (commands as code, bold, italics, user and channel links).
  */
-final class Texts {
+public final class Texts {
   private final Language lang;
 
-  Texts(Language lang) {
+  public Texts(Language lang) {
     this.lang = lang;
   }
 
-  Language language() {
+  public Language language() {
     return lang;
   }
 
@@ -32,57 +33,57 @@ final class Texts {
     return Mrkdwn.code(SlackSurface.COMMAND + " " + rest);
   }
 
-  String confidence(double c) {
+  public String confidence(double c) {
     return t(Msg.CONFIDENCE, String.format(Locale.ROOT, "%.2f", c));
   }
 
-  String basisSignature() {
+  public String basisSignature() {
     return t(Msg.BASIS_SIGNATURE);
   }
 
-  String basisSymptom() {
+  public String basisSymptom() {
     return t(Msg.BASIS_SYMPTOM);
   }
 
-  String evidence(int line) {
+  public String evidence(int line) {
     return t(Msg.EVIDENCE_LINE, line);
   }
 
-  String references() {
+  public String references() {
     return t(Msg.REFERENCES);
   }
 
-  String details(String id) {
+  public String details(String id) {
     return t(Msg.DETAILS) + ": " + command("show " + id);
   }
 
-  String share() {
+  public String share() {
     return t(Msg.SHARE);
   }
 
-  String runChecks() {
+  public String runChecks() {
     return t(Msg.RUN_CHECKS);
   }
 
-  String helpful() {
+  public String helpful() {
     return t(Msg.HELPFUL);
   }
 
-  String notIt() {
+  public String notIt() {
     return t(Msg.NOT_IT);
   }
 
   /** The label of the button that shows the answer in the other language, in that language. */
-  String otherLanguage() {
+  public String otherLanguage() {
     return t(Msg.OTHER_LANGUAGE);
   }
 
-  String sharedBy(String userId) {
+  public String sharedBy(String userId) {
     return t(Msg.SHARED_BY, "<@" + userId + ">");
   }
 
   /** "Known issue: title (0.97)" or "Failure mode: title (0.97)", from the kind's name. */
-  String answerFallback(String kind, String title, double confidence) {
+  public String answerFallback(String kind, String title, double confidence) {
     return kind.substring(0, 1).toUpperCase(Locale.ROOT)
         + kind.substring(1)
         + ": "
@@ -90,35 +91,35 @@ final class Texts {
         + String.format(Locale.ROOT, " (%.2f)", confidence);
   }
 
-  String truncatedPaste() {
+  public String truncatedPaste() {
     return "_" + t(Msg.TRUNCATED_PASTE) + "_";
   }
 
-  String truncatedMessage(String id) {
+  public String truncatedMessage(String id) {
     return "_" + t(Msg.TRUNCATED_MESSAGE) + "_ " + command("show " + id);
   }
 
-  String noMatch() {
+  public String noMatch() {
     return t(Msg.NO_MATCH_IN_TEXT, "*" + t(Msg.NO_MATCH) + "*");
   }
 
-  String noMatchFallback() {
+  public String noMatchFallback() {
     return t(Msg.NO_MATCH);
   }
 
-  String closest() {
+  public String closest() {
     return t(Msg.CLOSEST);
   }
 
-  String collectNext() {
+  public String collectNext() {
     return "*" + t(Msg.COLLECT_NEXT) + "*";
   }
 
-  String emptyCommand() {
+  public String emptyCommand() {
     return t(Msg.EMPTY_COMMAND);
   }
 
-  String help() {
+  public String help() {
     return withCommands(Msg.HELP, Msg.PASTED_ERROR);
   }
 
@@ -133,15 +134,15 @@ final class Texts {
         command("lang it|en"));
   }
 
-  String helpFallback() {
+  public String helpFallback() {
     return t(Msg.HELP_FALLBACK);
   }
 
-  String listTitle() {
+  public String listTitle() {
     return t(Msg.LIST_TITLE);
   }
 
-  String noEntry(String id, String suggestion) {
+  public String noEntry(String id, String suggestion) {
     return t(
         Msg.NO_ENTRY,
         Mrkdwn.code(id),
@@ -149,43 +150,43 @@ final class Texts {
         command("list"));
   }
 
-  String showUsage() {
+  public String showUsage() {
     return t(Msg.SHOW_USAGE, command("show <id>"));
   }
 
-  String signatures() {
+  public String signatures() {
     return t(Msg.SIGNATURES);
   }
 
-  String langSet() {
+  public String langSet() {
     return t(Msg.LANG_SET);
   }
 
-  String langUsage() {
+  public String langUsage() {
     return t(Msg.LANG_USAGE, command("lang it"), command("lang en"));
   }
 
-  String didYouMean(String word, String suggestion) {
+  public String didYouMean(String word, String suggestion) {
     return t(Msg.DID_YOU_MEAN_COMMAND, Mrkdwn.code(word), command(suggestion), command("help"));
   }
 
-  String checksTitle(String context) {
+  public String checksTitle(String context) {
     return t(Msg.CHECKS_TITLE, "*" + t(Msg.CHECKS) + "*", context);
   }
 
-  String checksProgress(int done, int total) {
+  public String checksProgress(int done, int total) {
     return t(Msg.CHECKS_PROGRESS, done, total);
   }
 
-  String checksDone(int total) {
+  public String checksDone(int total) {
     return t(Msg.CHECKS_DONE, total);
   }
 
-  String checkRunning() {
+  public String checkRunning() {
     return t(Msg.CHECK_RUNNING);
   }
 
-  String verdict(Verdict v) {
+  public String verdict(Verdict v) {
     return switch (v) {
       case CONFIRMED -> t(Msg.VERDICT_CONFIRMED);
       case NOT_AFFECTED -> t(Msg.VERDICT_NOT_AFFECTED);
@@ -194,19 +195,19 @@ final class Texts {
     };
   }
 
-  String checksLegend() {
+  public String checksLegend() {
     return t(Msg.CHECKS_LEGEND);
   }
 
-  String checksFallback(int done, int total, int confirmed) {
+  public String checksFallback(int done, int total, int confirmed) {
     return t(Msg.CHECKS_FALLBACK, done, total, confirmed);
   }
 
-  String checksUnavailable(String reason) {
+  public String checksUnavailable(String reason) {
     return t(Msg.CHECKS_UNAVAILABLE, reason);
   }
 
-  String checksRefused(Set<String> users, Set<String> channels) {
+  public String checksRefused(Set<String> users, Set<String> channels) {
     if (users.isEmpty() && channels.isEmpty()) {
       return t(Msg.CHECKS_REFUSED_NOBODY);
     }
@@ -224,124 +225,124 @@ final class Texts {
     return sb.append(' ').append(t(Msg.CHECKS_REFUSED_ASK)).toString();
   }
 
-  String noChecks(String ids) {
+  public String noChecks(String ids) {
     return t(Msg.NO_CHECKS, ids);
   }
 
-  String noCheckEntry(String id) {
+  public String noCheckEntry(String id) {
     return t(Msg.NO_CHECK_ENTRY, Mrkdwn.code(id));
   }
 
-  String thanks() {
+  public String thanks() {
     return t(Msg.THANKS);
   }
 
-  String alreadyNoted() {
+  public String alreadyNoted() {
     return t(Msg.ALREADY_NOTED);
   }
 
-  String whichWasIt() {
+  public String whichWasIt() {
     return t(Msg.WHICH_WAS_IT);
   }
 
-  String whichWasItFallback() {
+  public String whichWasItFallback() {
     return t(Msg.WHICH_WAS_IT_FALLBACK);
   }
 
-  String pickEntry() {
+  public String pickEntry() {
     return t(Msg.PICK_ENTRY);
   }
 
-  String noneOfThese() {
+  public String noneOfThese() {
     return t(Msg.NONE_OF_THESE);
   }
 
-  String notedActual(String title, String id) {
+  public String notedActual(String title, String id) {
     return t(Msg.NOTED_ACTUAL, title, Mrkdwn.code(id));
   }
 
-  String notedNewIssue() {
+  public String notedNewIssue() {
     return t(Msg.NOTED_NEW_ISSUE);
   }
 
-  String homeHowTo() {
+  public String homeHowTo() {
     return withCommands(Msg.HOME_HOW_TO, Msg.ERROR_PLACEHOLDER);
   }
 
-  String searchLabel() {
+  public String searchLabel() {
     return t(Msg.SEARCH_LABEL);
   }
 
-  String searchPlaceholder() {
+  public String searchPlaceholder() {
     return t(Msg.SEARCH_PLACEHOLDER);
   }
 
-  String searchHint() {
+  public String searchHint() {
     return t(Msg.SEARCH_HINT);
   }
 
-  String searchButton() {
+  public String searchButton() {
     return t(Msg.SEARCH_BUTTON);
   }
 
-  String resultsFor(String query) {
+  public String resultsFor(String query) {
     return t(Msg.RESULTS_FOR, query);
   }
 
-  String nothingFound(String query) {
+  public String nothingFound(String query) {
     return t(Msg.NOTHING_FOUND, query);
   }
 
-  String knownIssuesTitle() {
+  public String knownIssuesTitle() {
     return t(Msg.LIST_TITLE);
   }
 
-  String homeFooter(int entries) {
+  public String homeFooter(int entries) {
     return t(Msg.HOME_FOOTER, entries, command("show <id>"));
   }
 
-  String homeTruncated() {
+  public String homeTruncated() {
     return t(Msg.HOME_TRUNCATED, command("list"));
   }
 
-  String digestTitle() {
+  public String digestTitle() {
     return t(Msg.DIGEST_TITLE);
   }
 
-  String digestIntro() {
+  public String digestIntro() {
     return t(Msg.DIGEST_INTRO);
   }
 
-  String digestPaste() {
+  public String digestPaste() {
     return t(Msg.DIGEST_PASTE);
   }
 
-  String digestSeen(String pasteLink, String date) {
+  public String digestSeen(String pasteLink, String date) {
     return t(Msg.DIGEST_SEEN, pasteLink, date);
   }
 
-  String digestFallback(int issues) {
+  public String digestFallback(int issues) {
     return t(Msg.DIGEST_FALLBACK, issues);
   }
 
-  String filesUnreadable(List<String> files) {
+  public String filesUnreadable(List<String> files) {
     return t(Msg.FILES_UNREADABLE, String.join(", ", files.stream().map(Mrkdwn::code).toList()));
   }
 
-  String mentionEmpty() {
+  public String mentionEmpty() {
     return t(Msg.MENTION_EMPTY);
   }
 
-  String notInChannel() {
+  public String notInChannel() {
     return t(Msg.NOT_IN_CHANNEL);
   }
 
   /** Both languages: said on the request path, where looking up the user's would cost time. */
-  static String busy() {
+  public static String busy() {
     return Catalog.get(Msg.BUSY, Language.IT) + " / " + Catalog.get(Msg.BUSY, Language.EN);
   }
 
-  String failed(String ref) {
+  public String failed(String ref) {
     return t(Msg.FAILED, ref);
   }
 }

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.runtimedoctor.bot.config.Config;
+import dev.runtimedoctor.bot.serve.BotServer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,7 @@ class SlackBootLogTest {
                 "PORT",
                 "0"));
     try (SlackServer server =
-        SlackServer.start(
+        BotServer.start(
             config,
             SlackHarness.SERVICE,
             SlackHarness.tuning().withBootRetry(Duration.ofMillis(200)),

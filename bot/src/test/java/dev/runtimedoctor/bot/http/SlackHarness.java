@@ -1,12 +1,13 @@
 package dev.runtimedoctor.bot.http;
 
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
-import dev.runtimedoctor.bot.slack.ClusterAccess;
+import dev.runtimedoctor.bot.serve.BotServer;
 import dev.runtimedoctor.bot.slack.SlackSurface;
 import dev.runtimedoctor.bot.slack.SlackTuning;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
@@ -162,8 +163,7 @@ public final class SlackHarness implements AutoCloseable {
     env.putAll(extraEnv);
     Clock clock = Clock.systemUTC();
     SlackServer server =
-        SlackServer.start(
-            Config.fromEnv(env), service, tuning, clock, "127.0.0.1", clusters, stdout);
+        BotServer.start(Config.fromEnv(env), service, tuning, clock, "127.0.0.1", clusters, stdout);
     if (!server.awaitReady(Duration.ofSeconds(10))) {
       server.close();
       throw new AssertionError("server not ready");

@@ -3,6 +3,7 @@ package dev.runtimedoctor.bot.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.serve.BotServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -154,7 +155,7 @@ class SlackHttpHandlerTest {
                 "0"));
     try (fake;
         SlackServer server =
-            SlackServer.start(
+            BotServer.start(
                 config,
                 SlackHarness.SERVICE,
                 SlackHarness.tuning().withBootRetry(Duration.ofMillis(300)),

@@ -313,7 +313,8 @@ class SlackServerTest {
   @DisplayName(
       "a Web API failing with 500 every time: the failure is logged, the bot stays healthy")
   void webApiDown() throws Exception {
-    Logger logger = (Logger) LoggerFactory.getLogger("dev.runtimedoctor.bot.slack.CommandHandler");
+    Logger logger =
+        (Logger) LoggerFactory.getLogger("dev.runtimedoctor.bot.slack.handler.CommandHandler");
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
     logs.start();
     logger.addAppender(logs);

@@ -3,6 +3,7 @@ package dev.runtimedoctor.bot.slack;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.slack.api.SlackMessage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

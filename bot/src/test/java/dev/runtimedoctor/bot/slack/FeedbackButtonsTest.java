@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
+import dev.runtimedoctor.bot.slack.api.SlackMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;

@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import dev.runtimedoctor.bot.FixturePacks;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
+import dev.runtimedoctor.bot.slack.api.SlackMessage;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -3,6 +3,7 @@ package dev.runtimedoctor.bot.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.runtimedoctor.bot.cluster.ClusterAccess;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;

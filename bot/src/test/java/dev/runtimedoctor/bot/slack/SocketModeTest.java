@@ -8,6 +8,7 @@ import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackServer;
+import dev.runtimedoctor.bot.serve.BotServer;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -123,7 +124,7 @@ class SocketModeTest {
                 "FEEDBACK_LOG", java.nio.file.Files.createTempFile("feedback", ".jsonl").toString(),
                 "PORT", "0"));
     SlackServer server =
-        SlackServer.start(
+        BotServer.start(
             config,
             DiagnosisService.of(KnowledgeBase.bundledWith(List.of())),
             tuning,
@@ -343,7 +344,7 @@ class SocketModeTest {
               .withRetry(2, Duration.ofMillis(20), Duration.ofSeconds(1))
               .withBootRetry(Duration.ofMillis(50));
       try (SlackServer server =
-          SlackServer.start(
+          BotServer.start(
               config,
               DiagnosisService.of(KnowledgeBase.bundledWith(List.of())),
               tuning,

@@ -1,0 +1,62 @@
+package dev.runtimedoctor.bot.cluster;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bot's one connection to the cluster checks: made at start-up when the environment names a
+ * cluster (a kubeconfig, or the pod's service account), otherwise looked for again at each request
+ * — so a bot without cluster access starts, answers, and says why checks are unavailable.
+ */
+public final class ClusterAccess implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ClusterAccess.class);
+
+  private final Map<String, String> env;
+  private final ClusterSettings settings;
+  private ClusterChecks checks;
+
+  private ClusterAccess(Map<String, String> env, ClusterSettings settings) {
+    this.env = Map.copyOf(env);
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** Connects to the cluster {@code env} names ({@code KUBECONFIG}, {@code HOME}, in-cluster). */
+  public static ClusterAccess fromEnv(Map<String, String> env, ClusterSettings settings) {
+    ClusterAccess access = new ClusterAccess(env, settings);
+    access.get();
+    return access;
+  }
+
+  /** The checks, or why there are none. */
+  public sealed interface Connection {}
+
+  /** Connected (which does not mean reachable: each check says when it cannot read). */
+  public record Ready(ClusterChecks checks) implements Connection {}
+
+  /** No cluster configured; {@code reason} says what to set up. */
+  public record Unavailable(String reason) implements Connection {}
+
+  /** The connection, made now if it was not yet and a cluster is configured. */
+  public synchronized Connection get() {
+    if (checks != null) {
+      return new Ready(checks);
+    }
+    ClusterTarget target = ClusterTarget.resolve(env, Optional.empty());
+    if (target instanceof ClusterTarget.Missing missing) {
+      return new Unavailable(missing.reason());
+    }
+    checks = ClusterChecks.connect(env, Optional.empty(), settings);
+    log.info("cluster checks ready context={}", checks.context());
+    return new Ready(checks);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (checks != null) {
+      checks.close();
+    }
+  }
+}
