@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.feedback;
 
 import dev.runtimedoctor.knowledge.analysis.LogNormalizer;
+import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,10 +45,19 @@ public final class PasteFingerprint {
 
   private PasteFingerprint() {}
 
-  /** The fingerprint of {@code text}; empty when the paste has no words at all. */
+  /**
+   * The fingerprint of {@code text}; empty when the paste has no words at all. Normalizes the text:
+   * where a {@code Diagnosis} exists, {@link #of(NormalizedPaste)} of its paste is the same value
+   * without the second pass.
+   */
   public static String of(String text) {
+    return of(LogNormalizer.normalize(text));
+  }
+
+  /** The fingerprint of a paste the matcher already normalized; empty when it has no words. */
+  public static String of(NormalizedPaste paste) {
     List<String> lines =
-        LogNormalizer.normalize(text).lines().stream()
+        paste.lines().stream()
             .map(PasteLine::masked)
             .map(PasteFingerprint::generalize)
             .filter(l -> !l.isEmpty())

@@ -35,6 +35,7 @@ import dev.runtimedoctor.bot.slack.handler.ShareHandler;
 import dev.runtimedoctor.bot.slack.handler.ShortcutHandler;
 import dev.runtimedoctor.bot.slack.handler.SocketModeDispatch;
 import dev.runtimedoctor.bot.slack.handler.Workers;
+import dev.runtimedoctor.bot.slack.pipeline.Admission;
 import dev.runtimedoctor.bot.slack.pipeline.AnswerLanguage;
 import dev.runtimedoctor.bot.slack.pipeline.CheckPermissions;
 import dev.runtimedoctor.bot.slack.pipeline.ClusterCheckRunner;
@@ -43,7 +44,9 @@ import dev.runtimedoctor.bot.slack.pipeline.FeedbackRecorder;
 import dev.runtimedoctor.bot.slack.pipeline.IncidentChannels;
 import dev.runtimedoctor.bot.slack.pipeline.IncidentDigest;
 import dev.runtimedoctor.bot.slack.pipeline.PasteReader;
+import dev.runtimedoctor.bot.slack.pipeline.PasteReading;
 import dev.runtimedoctor.bot.slack.pipeline.ThreadAnswerer;
+import dev.runtimedoctor.bot.slack.pipeline.ThreadReply;
 import dev.runtimedoctor.bot.slack.render.Answer;
 import dev.runtimedoctor.bot.slack.render.AnswerRenderer;
 import dev.runtimedoctor.bot.slack.render.CheckRenderer;
@@ -269,20 +272,24 @@ public final class SlackBot implements SlackBackend {
             config.incidentChannelPattern(),
             gateway,
             Caches.bounded(10_000, Duration.ofHours(1), clock));
-    ThreadAnswerer answerer =
-        new ThreadAnswerer(
+    ThreadReply reply =
+        new ThreadReply(
             self,
             diagnoser,
             gateway,
-            reader,
-            incidents,
             new IncidentDigest(self, gateway, renderer, config.language(), metrics),
             new ChannelRateLimit(tuning.channelBurst(), tuning.channelPerMinute(), clock),
-            new RecentKeys(50_000, Duration.ofHours(1), clock),
             new RecentKeys(50_000, Duration.ofDays(1), clock),
             new RecentKeys(10_000, Duration.ofHours(1), clock),
             metrics,
             renderer);
+    ThreadAnswerer answerer =
+        new ThreadAnswerer(
+            new Admission(self, new RecentKeys(50_000, Duration.ofHours(1), clock), metrics),
+            new PasteReading(reader, gateway),
+            incidents,
+            diagnoser,
+            reply);
     new MessageEvents(answerer, seenEvents, workers, metrics).register(app);
     new ChannelEvents(self, incidents, seenEvents, workers, metrics).register(app);
   }

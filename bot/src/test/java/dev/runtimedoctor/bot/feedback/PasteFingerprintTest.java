@@ -2,6 +2,8 @@ package dev.runtimedoctor.bot.feedback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.bot.http.SlackHarness;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -39,5 +41,30 @@ class PasteFingerprintTest {
   void emptyAndOpaque() {
     assertThat(PasteFingerprint.of("   \n\t")).isEmpty();
     assertThat(PasteFingerprint.of(FIRST)).doesNotContain("mystery", "refused");
+  }
+
+  @Test
+  @DisplayName("the fingerprint of the matcher's paste equals the one of the text, paste by paste")
+  void matcherPasteGivesTheSameFingerprint() {
+    List<String> pastes =
+        List.of(
+            FIRST,
+            SECOND,
+            "Events:\n  Normal  Scheduled  2m  default-scheduler\n" + FIRST + "\nthanks!",
+            "Failed to pull image \"registry.example.com/shop/web:1.4.2\": rpc error: code ="
+                + " NotFound desc = failed to pull and unpack image: not found",
+            "Warning  FailedCreatePodSandBox  3m  kubelet  Failed to create pod sandbox: rpc"
+                + " error: code = DeadlineExceeded desc = context deadline exceeded",
+            "api-6c9f7d8b9d-7xk2p  0/1  CrashLoopBackOff  7 (2m ago)  14m",
+            "il pod non parte, errore: impossibile montare il volume pvc-1234abcd",
+            "x509: certificate signed by unknown authority\nOOMKilled\nexit code 137",
+            "hello there",
+            "   \n\t",
+            "");
+    for (String paste : pastes) {
+      assertThat(PasteFingerprint.of(SlackHarness.SERVICE.diagnose(paste).paste()))
+          .as(paste)
+          .isEqualTo(PasteFingerprint.of(paste));
+    }
   }
 }

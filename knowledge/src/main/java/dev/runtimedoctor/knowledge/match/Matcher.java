@@ -111,7 +111,7 @@ public final class Matcher {
     long t0 = System.nanoTime();
     NormalizedPaste paste = LogNormalizer.normalize(text);
     if (paste.isEmpty()) {
-      return new Diagnosis(List.of(), false, Optional.empty(), false, micros(t0));
+      return new Diagnosis(List.of(), false, Optional.empty(), false, micros(t0), paste);
     }
     PasteTokens tokens = new PasteTokens(paste, index.vocabulary(), retrieval.prunes());
     ProseEvidence prose = new ProseEvidence(paste, index);
@@ -137,7 +137,7 @@ public final class Matcher {
     }
     matches = KnownIssuesFirst.apply(matches);
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
-    return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0));
+    return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0), paste);
   }
 
   /**

@@ -87,15 +87,17 @@ public final class Diagnoser {
       return noMatch(text, d, l, surface);
     }
     Answer a = Answer.of(d, l);
-    AnswerRef ref = remember(a, text);
+    AnswerRef ref = remember(a, d);
     return renderer.answer(
         a, AnswerOptions.ephemeral(ref, offerChecks(a, Optional.of(user), channel)));
   }
 
-  /** An answer posted in a thread of {@code channel} for everyone, replying to {@code source}. */
-  public SlackMessage inThread(
-      String text, Answer a, String surface, String channel, String source) {
-    AnswerRef ref = remember(a, text);
+  /**
+   * An answer posted in a thread of {@code channel} for everyone, replying to {@code source};
+   * {@code d} is the diagnosis {@code a} was chosen from.
+   */
+  public SlackMessage inThread(Diagnosis d, Answer a, String channel, String source) {
+    AnswerRef ref = remember(a, d);
     return renderer.answer(
         a, AnswerOptions.inThread(ref, offerChecks(a, Optional.empty(), channel), source));
   }
@@ -157,10 +159,10 @@ public final class Diagnoser {
     return renderer.answer(a, options);
   }
 
-  private AnswerRef remember(Answer a, String text) {
+  private AnswerRef remember(Answer a, Diagnosis d) {
     String id = UUID.randomUUID().toString();
     answers.put(id, a);
-    return AnswerRef.of(id, a, PasteFingerprint.of(text));
+    return AnswerRef.of(id, a, PasteFingerprint.of(d.paste()));
   }
 
   private Optional<Answer> rebuild(AnswerRef ref) {
