@@ -6,6 +6,12 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.runtimedoctor.bot.cli.Main;
+import dev.runtimedoctor.bot.slack.pipeline.Admission;
+import dev.runtimedoctor.bot.slack.pipeline.Diagnoser;
+import dev.runtimedoctor.bot.slack.pipeline.PasteReading;
+import dev.runtimedoctor.bot.slack.pipeline.ThreadAnswerer;
+import dev.runtimedoctor.bot.slack.pipeline.ThreadReply;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +83,47 @@ class SlackArchitectureTest {
         .orShould()
         .dependOnClassesThat()
         .resideInAnyPackage("..fake..", "..bench..")
+        .check(MAIN);
+  }
+
+  @Test
+  @DisplayName("a message's stages run one way: handlers reach them only through ThreadAnswerer")
+  void messageStagesFlowOneWay() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.runtimedoctor.bot.slack.handler..")
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(Admission.class, PasteReading.class, ThreadReply.class)
+        .check(MAIN);
+    noClasses()
+        .that()
+        .belongToAnyOf(PasteReading.class, Diagnoser.class, ThreadReply.class)
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(ThreadAnswerer.class, Admission.class)
+        .check(MAIN);
+    noClasses()
+        .that()
+        .belongToAnyOf(Diagnoser.class, ThreadReply.class)
+        .should()
+        .dependOnClassesThat()
+        .belongToAnyOf(PasteReading.class)
+        .check(MAIN);
+  }
+
+  @Test
+  @DisplayName("only config and the CLI's entry point read the process environment")
+  void onlyConfigReadsTheEnvironment() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.runtimedoctor.bot.config..")
+        .and()
+        .doNotHaveFullyQualifiedName(Main.class.getName())
+        .should()
+        .callMethod(System.class, "getenv")
+        .orShould()
+        .callMethod(System.class, "getenv", String.class)
         .check(MAIN);
   }
 }

@@ -24,7 +24,7 @@ public record CheckPermissions(Set<String> users, Set<String> channels) {
    *
    * @param viewer the one person who sees the answer (an ephemeral one), if only one does
    */
-  public boolean offer(Optional<String> viewer, String channel) {
+  boolean offer(Optional<String> viewer, String channel) {
     return viewer
         .map(u -> allows(u, channel))
         .orElse(channels.contains(channel) || !users.isEmpty());

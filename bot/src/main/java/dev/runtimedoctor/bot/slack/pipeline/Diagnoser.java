@@ -96,14 +96,14 @@ public final class Diagnoser {
    * An answer posted in a thread of {@code channel} for everyone, replying to {@code source};
    * {@code d} is the diagnosis {@code a} was chosen from.
    */
-  public SlackMessage inThread(Diagnosis d, Answer a, String channel, String source) {
+  SlackMessage inThread(Diagnosis d, Answer a, String channel, String source) {
     AnswerRef ref = remember(a, d);
     return renderer.answer(
         a, AnswerOptions.inThread(ref, offerChecks(a, Optional.empty(), channel), source));
   }
 
   /** "No known issue", for someone who asked; the paste's fingerprint is recorded. */
-  public SlackMessage noMatch(String text, Diagnosis d, Language l, String surface) {
+  SlackMessage noMatch(String text, Diagnosis d, Language l, String surface) {
     feedback.unmatched(text, d, surface);
     return renderer.noMatch(d, text, l);
   }

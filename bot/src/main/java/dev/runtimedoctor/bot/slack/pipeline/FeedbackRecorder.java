@@ -50,7 +50,7 @@ public final class FeedbackRecorder {
   }
 
   /** A paste someone asked about that matched nothing: its fingerprint, never its text. */
-  public void unmatched(String text, Diagnosis d, String surface) {
+  void unmatched(String text, Diagnosis d, String surface) {
     String fingerprint = PasteFingerprint.of(d.paste());
     if (fingerprint.isEmpty()) {
       return;

@@ -49,7 +49,7 @@ public record IncomingMessage(
   }
 
   /** The thread an answer goes to: the message's own thread, or a new one under it. */
-  public String answerThread() {
+  String answerThread() {
     return threadTs.orElse(ts);
   }
 

@@ -5,11 +5,11 @@ package dev.runtimedoctor.bot.slack.pipeline;
  * is an incident channel, whether the person asked (a mention, a direct message) and whether the
  * diagnosis is confident enough to reply unasked. Pure, so that every case is one row of a table.
  */
-public final class ReplyPolicy {
+final class ReplyPolicy {
   private ReplyPolicy() {}
 
   /** The reply in the thread (or the DM). */
-  public enum Reply {
+  enum Reply {
     /** The answer, once per entry per thread. */
     ANSWER,
     /** "No known issue", for someone who asked. */
@@ -23,12 +23,12 @@ public final class ReplyPolicy {
    * @param reply what to post in the thread
    * @param capped whether the channel's answer cap applies (only to answers nobody asked for)
    */
-  public record Decision(boolean updateDigest, Reply reply, boolean capped) {}
+  record Decision(boolean updateDigest, Reply reply, boolean capped) {}
 
   /**
    * The decision for a message diagnosed {@code confident} (the auto-reply threshold met) or not.
    */
-  public static Decision decide(boolean incident, boolean asked, boolean confident) {
+  static Decision decide(boolean incident, boolean asked, boolean confident) {
     Reply reply;
     if (incident && !asked) {
       // In an incident channel the digest speaks for the bot unless someone asks.
@@ -45,7 +45,7 @@ public final class ReplyPolicy {
    * Whether to say that an attached file could not be read: always when asked, and unasked outside
    * incident channels (where the digest stays the only message).
    */
-  public static boolean tellUnreadable(boolean incident, boolean asked) {
+  static boolean tellUnreadable(boolean incident, boolean asked) {
     return asked || !incident;
   }
 }
