@@ -7,6 +7,7 @@ import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.Placeholder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -294,7 +295,7 @@ public final class KnowledgeIndex {
       String[] segments = SEGMENT.split(Masker.mask(sig));
       for (int g = 0; g < segments.length; g++) {
         for (String t : LogTokens.of(segments[g])) {
-          if (!LogTokens.isPlaceholder(t)) {
+          if (!Placeholder.startsAt(t, 0)) {
             toks.add(t);
             segs.add(g);
           }
