@@ -61,7 +61,8 @@ public final class Matcher {
     if (paste.isEmpty()) {
       return new Diagnosis(List.of(), false, Optional.empty(), false, micros(t0));
     }
-    PasteTokens tokens = new PasteTokens(paste, index.vocabulary(), retrieval.prunes());
+    PasteTokens tokens =
+        new PasteTokens(paste, index.signatures().vocabulary(), retrieval.prunes());
     ProseEvidence prose = new ProseEvidence(paste, index);
     Optional<Language> language = LanguageGuess.of(paste);
     double[] coverage = prose.coverage();
@@ -149,7 +150,7 @@ public final class Matcher {
     double sig = 0;
     BitSet lines = new BitSet();
     BitSet positions = new BitSet();
-    for (CompiledSignature cs : index.signaturesOf(e)) {
+    for (CompiledSignature cs : index.signatures().of(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
       double c = SignatureConfidence.of(cs, a);
       if (c > sig) {
@@ -194,7 +195,7 @@ public final class Matcher {
       int line = tokens.lines[p];
       List<String> words = new ArrayList<>();
       for (; p >= 0 && tokens.lines[p] == line; p = positions.nextSetBit(p + 1)) {
-        words.add(index.vocabulary().word(tokens.ids[p]));
+        words.add(index.signatures().vocabulary().word(tokens.ids[p]));
       }
       PasteLine l = paste.lines().get(line);
       out.add(new Evidence(l.number(), EvidenceWindow.of(l.original(), words)));
