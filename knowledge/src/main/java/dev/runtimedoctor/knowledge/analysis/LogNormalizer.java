@@ -2,6 +2,7 @@ package dev.runtimedoctor.knowledge.analysis;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -16,23 +17,47 @@ public final class LogNormalizer {
   /** The longest line kept whole; longer lines are cut (a 1 MB line is still read in full). */
   private static final int MAX_LINE_CHARS = 1024 * 1024;
 
-  private static final Pattern[] PREFIXES = {
-    // klog: E1127 12:00:00.123456   1234 file.go:12]
-    Pattern.compile(
-        "^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+\\d+\\s+[\\w.-]+:\\d+\\]\\s*"),
-    // RFC 3339 / ISO timestamps, with an optional zone.
-    Pattern.compile(
-        "^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}|\\s?UTC)?\\]?\\s*"),
-    // syslog / journald: Nov 27 12:00:00 host unit[123]:
-    Pattern.compile(
-        "^(?:[A-Z][a-z]{2}\\s+)?[A-Z][a-z]{2}\\s+\\d{1,2}\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+[\\w.-]+\\s+[\\w@./-]+(?:\\[\\d+\\])?:\\s*"),
-    // systemd unit prefix left by journalctl -o cat or copied from a status view.
-    Pattern.compile("^[\\w@.-]+\\.service:\\s*"),
-    // logrus: time="…" level=error
-    Pattern.compile("^time=\"[^\"]*\"\\s+level=\\w+\\s*"),
-    // Level tags: INFO[0000], FATA[0037], level=error
-    Pattern.compile("^(?:INFO|WARN|ERRO|FATA|DEBU)\\[\\d+\\]\\s*"),
-  };
+  /**
+   * A log prefix to drop, with a cheap test on the line's first characters that spares running its
+   * regular expression on most lines.
+   */
+  private record LogPrefix(Pattern pattern, Predicate<String> mayStart) {}
+
+  private static final List<LogPrefix> PREFIXES =
+      List.of(
+          // klog: E1127 12:00:00.123456   1234 file.go:12]
+          new LogPrefix(
+              Pattern.compile(
+                  "^[IWEF]\\d{4} \\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+\\d+\\s+[\\w.-]+:\\d+\\]\\s*"),
+              s -> "IWEF".indexOf(s.charAt(0)) >= 0 && Character.isDigit(s.charAt(1))),
+          // RFC 3339 / ISO timestamps, with an optional zone.
+          new LogPrefix(
+              Pattern.compile(
+                  "^\\[?\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d+)?(?:Z|[+-]\\d{2}:?\\d{2}|\\s?UTC)?\\]?\\s*"),
+              s -> Character.isDigit(s.charAt(0)) || s.charAt(0) == '['),
+          // syslog / journald: Nov 27 12:00:00 host unit[123]:
+          new LogPrefix(
+              Pattern.compile(
+                  "^(?:[A-Z][a-z]{2}\\s+)?[A-Z][a-z]{2}\\s+\\d{1,2}\\s+\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+[\\w.-]+\\s+[\\w@./-]+(?:\\[\\d+\\])?:\\s*"),
+              s ->
+                  s.charAt(0) >= 'A'
+                      && s.charAt(0) <= 'Z'
+                      && s.length() > 15
+                      && Character.isLowerCase(s.charAt(1))),
+          // systemd unit prefix left by journalctl -o cat or copied from a status view.
+          new LogPrefix(
+              Pattern.compile("^[\\w@.-]+\\.service:\\s*"),
+              s -> s.indexOf(".service:") > 0 && s.indexOf(".service:") < 80),
+          // logrus: time="…" level=error
+          new LogPrefix(
+              Pattern.compile("^time=\"[^\"]*\"\\s+level=\\w+\\s*"), s -> s.startsWith("time=\"")),
+          // Level tags: INFO[0000], FATA[0037], level=error
+          new LogPrefix(
+              Pattern.compile("^(?:INFO|WARN|ERRO|FATA|DEBU)\\[\\d+\\]\\s*"),
+              s -> s.charAt(4) == '['));
+
+  /** Lines shorter than this carry no prefix worth testing for. */
+  private static final int MIN_PREFIXED = 6;
 
   /** Terminal colours and cursor moves, as CI logs and `kubectl` with colour leave them. */
   private static final Pattern ANSI = Pattern.compile("\u001b\\[[0-9;?]*[A-Za-z]");
@@ -86,11 +111,11 @@ public final class LogNormalizer {
     boolean changed = true;
     while (changed && !s.isEmpty()) {
       changed = false;
-      for (int p = 0; p < PREFIXES.length; p++) {
-        if (!mayStartWith(p, s)) {
+      for (LogPrefix p : PREFIXES) {
+        if (s.length() < MIN_PREFIXED || !p.mayStart().test(s)) {
           continue;
         }
-        java.util.regex.Matcher m = PREFIXES[p].matcher(s);
+        java.util.regex.Matcher m = p.pattern().matcher(s);
         if (m.lookingAt() && m.end() > 0) {
           s = s.substring(m.end()).strip();
           changed = true;
@@ -98,23 +123,6 @@ public final class LogNormalizer {
       }
     }
     return s;
-  }
-
-  /** A cheap test that spares running a prefix's regular expression on most lines. */
-  private static boolean mayStartWith(int prefix, String s) {
-    if (s.length() < 6) {
-      return false;
-    }
-    char c = s.charAt(0);
-    return switch (prefix) {
-      case 0 -> "IWEF".indexOf(c) >= 0 && Character.isDigit(s.charAt(1));
-      case 1 -> Character.isDigit(c) || c == '[';
-      case 2 -> c >= 'A' && c <= 'Z' && s.length() > 15 && Character.isLowerCase(s.charAt(1));
-      case 3 -> s.indexOf(".service:") > 0 && s.indexOf(".service:") < 80;
-      case 4 -> s.startsWith("time=\"");
-      case 5 -> s.charAt(4) == '[';
-      default -> true;
-    };
   }
 
   /**

@@ -27,9 +27,4 @@ public final class LogTokens {
   public static int[] next(String masked, int from) {
     return LogTokenizer.next(masked, from);
   }
-
-  /** Whether a word is a placeholder such as {@code <ip-range>}. */
-  public static boolean isPlaceholder(String token) {
-    return token.startsWith("<");
-  }
 }

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.knowledge.analysis;
 
+import dev.runtimedoctor.knowledge.entry.Placeholder;
+
 /**
  * Replaces the variable parts of a log line with the placeholders signatures use, so that {@code no
  * IP addresses available in range set: 10.48.131.1-10.48.131.62} and the signature's {@code
@@ -12,6 +14,15 @@ package dev.runtimedoctor.knowledge.analysis;
  */
 public final class Masker {
   private static final String[] SCHEMES = {"https://", "http://", "unix://", "tcp://", "npipe://"};
+
+  /** A quoted path keeps its quotes: {@code "<path>"}, as signatures quote it. */
+  private static final String QUOTED_PATH = '"' + Placeholder.PATH.token() + '"';
+
+  /** kubectl's event counts keep their {@code x}: {@code (x<n> over <duration>)}. */
+  private static final String COUNT = "x" + Placeholder.N.token();
+
+  /** A variable part found at some position: where it ends, and what it is. */
+  private record Span(int end, Placeholder kind) {}
 
   private Masker() {}
 
@@ -28,18 +39,18 @@ public final class Masker {
       String placeholder = null;
       if (boundary && (c == 'h' || c == 'H' || c == 'u' || c == 't' || c == 'n')) {
         end = url(s, i);
-        placeholder = "<url>";
+        placeholder = Placeholder.URL.token();
       } else if (boundary && (c == 's' || c == 'S') && s.regionMatches(true, i, "sha256:", 0, 7)) {
         end = hexRun(s, i + 7);
         if (end - (i + 7) < 6) {
           end = -1;
         }
-        placeholder = "<sha256>";
+        placeholder = Placeholder.SHA256.token();
       } else if (c == '"' && i + 1 < n && (s.charAt(i + 1) == '/' || isDrive(s, i + 1))) {
         int close = s.indexOf('"', i + 1);
         if (close > 0) {
           end = close + 1;
-          placeholder = "\"<path>\"";
+          placeholder = QUOTED_PATH;
         }
       } else if (boundary && isDrive(s, i)) {
         end = i + 3;
@@ -48,13 +59,13 @@ public final class Masker {
             && "\"':".indexOf(s.charAt(end)) < 0) {
           end++;
         }
-        placeholder = "<path>";
+        placeholder = Placeholder.PATH.token();
       } else if (boundary && (c == 'v' || c == 'V') && i + 1 < n && isDigit(s.charAt(i + 1))) {
         // v1.21.5-gke.1802, as kubelets report their version.
-        int[] num = number(s, i + 1);
-        if (num[0] > 0 && num[1] == 1) {
-          end = num[0];
-          placeholder = "<version>";
+        Span num = number(s, i + 1);
+        if (num.end() > 0 && num.kind() == Placeholder.VERSION) {
+          end = num.end();
+          placeholder = Placeholder.VERSION.token();
         }
       } else if (c == 'x'
           && i > 0
@@ -66,32 +77,27 @@ public final class Masker {
         while (end < n && isDigit(s.charAt(end))) {
           end++;
         }
-        placeholder = "x<n>";
+        placeholder = COUNT;
       } else if ((c == ':' || (boundary && isHex(c))) && ipv6(s, i) > 0) {
         end = ipv6(s, i);
-        placeholder = "<ip>";
+        placeholder = Placeholder.IP.token();
       } else if (boundary && (isDigit(c) || c == 'x' || c == 'X')) {
-        int[] ip = ip(s, i);
-        if (ip != null) {
-          end = ip[0];
-          placeholder = ip[1] == 0 ? "<ip>" : ip[1] == 1 ? "<ip-range>" : "<cidr>";
-        } else if (isHex(c)) {
-          int[] hex = hexId(s, i);
-          if (hex != null) {
-            end = hex[0];
-            placeholder = hex[1] == 1 ? "<uuid>" : "<id>";
-          }
+        Span span = ip(s, i);
+        if (span == null && isHex(c)) {
+          span = hexId(s, i);
         }
-        if (end < 0 && isDigit(c)) {
-          int[] num = number(s, i);
-          end = num[0];
-          placeholder = num[1] == 0 ? "<n>" : num[1] == 1 ? "<version>" : "<duration>";
+        if (span == null && isDigit(c)) {
+          span = number(s, i);
+        }
+        if (span != null) {
+          end = span.end();
+          placeholder = span.kind().token();
         }
       } else if (boundary && isHex(c)) {
-        int[] hex = hexId(s, i);
+        Span hex = hexId(s, i);
         if (hex != null) {
-          end = hex[0];
-          placeholder = hex[1] == 1 ? "<uuid>" : "<id>";
+          end = hex.end();
+          placeholder = hex.kind().token();
         }
       }
       if (end > i) {
@@ -177,8 +183,8 @@ public final class Masker {
     return s.charAt(j - 1) == ':' && !doubleColon ? -1 : j;
   }
 
-  /** {end, kind}: kind 0 an address, 1 a range, 2 a CIDR; null when not an address. */
-  private static int[] ip(String s, int i) {
+  /** An address, a range of addresses or a CIDR block at {@code i}; null when none. */
+  private static Span ip(String s, int i) {
     int end = dottedQuad(s, i);
     if (end < 0) {
       return null;
@@ -186,7 +192,7 @@ public final class Masker {
     if (end + 1 < s.length() && s.charAt(end) == '-') {
       int second = dottedQuad(s, end + 1);
       if (second > 0 && !followedByWord(s, second)) {
-        return new int[] {second, 1};
+        return new Span(second, Placeholder.IP_RANGE);
       }
     }
     if (end + 1 < s.length() && s.charAt(end) == '/' && isDigit(s.charAt(end + 1))) {
@@ -195,10 +201,10 @@ public final class Masker {
         j++;
       }
       if (!followedByWord(s, j)) {
-        return new int[] {j, 2};
+        return new Span(j, Placeholder.CIDR);
       }
     }
-    return followedByWord(s, end) ? null : new int[] {end, 0};
+    return followedByWord(s, end) ? null : new Span(end, Placeholder.IP);
   }
 
   private static int dottedQuad(String s, int i) {
@@ -233,8 +239,8 @@ public final class Masker {
     return j;
   }
 
-  /** {end, kind}: kind 1 a UUID, 0 a long hex id; null otherwise. */
-  private static int[] hexId(String s, int i) {
+  /** A UUID or a long hex id at {@code i}; null when neither. */
+  private static Span hexId(String s, int i) {
     int a = hexRun(s, i);
     if (a - i == 8 && a < s.length() && s.charAt(a) == '-') {
       int b = hexRun(s, a + 1);
@@ -245,7 +251,7 @@ public final class Masker {
           if (d - c == 5 && d < s.length() && s.charAt(d) == '-') {
             int e = hexRun(s, d + 1);
             if (e - d == 13 && !followedByWord(s, e)) {
-              return new int[] {e, 1};
+              return new Span(e, Placeholder.UUID);
             }
           }
         }
@@ -254,15 +260,18 @@ public final class Masker {
     if (a - i >= 16 && !followedByWord(s, a)) {
       for (int k = i; k < a; k++) {
         if (isDigit(s.charAt(k))) {
-          return new int[] {a, 0};
+          return new Span(a, Placeholder.ID);
         }
       }
     }
     return null;
   }
 
-  /** {end, kind}: kind 0 a number, 1 a version, 2 a duration. */
-  private static int[] number(String s, int i) {
+  /**
+   * A number, a version or a duration at {@code i}; its end is -1 when a word goes on after it
+   * ("10x", "1.2.3rc").
+   */
+  private static Span number(String s, int i) {
     int n = s.length();
     int j = i;
     while (j < n && isDigit(s.charAt(j))) {
@@ -285,15 +294,15 @@ public final class Masker {
         }
       }
       if (dots >= 2 || !durationAt(s, k)) {
-        return new int[] {followedByWord(s, k) ? -1 : k, 1};
+        return new Span(followedByWord(s, k) ? -1 : k, Placeholder.VERSION);
       }
       j = k;
     }
     int d = durationEnd(s, j);
     if (d > 0) {
-      return new int[] {d, 2};
+      return new Span(d, Placeholder.DURATION);
     }
-    return new int[] {followedByWord(s, j) ? -1 : j, 0};
+    return new Span(followedByWord(s, j) ? -1 : j, Placeholder.N);
   }
 
   private static boolean durationAt(String s, int j) {

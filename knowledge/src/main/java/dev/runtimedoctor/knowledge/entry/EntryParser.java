@@ -42,29 +42,6 @@ public final class EntryParser {
           "storage",
           "security");
 
-  /** Placeholders a signature may contain; the normalizer produces the same ones. */
-  public static final Set<String> PLACEHOLDERS =
-      Set.of(
-          "ip",
-          "ip-range",
-          "cidr",
-          "sha256",
-          "id",
-          "uuid",
-          "pod-uid",
-          "path",
-          "url",
-          "image",
-          "name",
-          "pod-name",
-          "namespace",
-          "container-name",
-          "n",
-          "duration",
-          "version",
-          "json",
-          "host");
-
   private static final List<String> TOP_KEYS =
       List.of(
           "id",
@@ -309,13 +286,13 @@ public final class EntryParser {
         Matcher m = PLACEHOLDER.matcher(sig);
         while (m.find()) {
           String p = m.group(1);
-          if (!PLACEHOLDERS.contains(p)) {
+          if (Placeholder.byLabel(p).isEmpty()) {
             throw error(
                 item,
                 "unknown placeholder '<"
                     + p
                     + ">'"
-                    + Suggestions.closest(p, PLACEHOLDERS)
+                    + Suggestions.closest(p, Placeholder.labels())
                         .map(c -> ", did you mean '<" + c + ">'?")
                         .orElse(" (see docs/entries.md)"));
           }

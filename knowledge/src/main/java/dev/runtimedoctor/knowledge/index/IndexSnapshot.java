@@ -42,7 +42,7 @@ public final class IndexSnapshot {
     data.writeInt(FORMAT);
     data.writeLong(key);
     EntryCodec.write(index.entries(), data);
-    Directory dir = ((DirectoryReader) index.searcher().getIndexReader()).directory();
+    Directory dir = ((DirectoryReader) index.lucene().searcher().getIndexReader()).directory();
     String[] files = dir.listAll();
     data.writeInt(files.length);
     for (String name : files) {

@@ -54,7 +54,7 @@ final class CandidateRetrieval {
   private Query signatureQuery(PasteTokens tokens) {
     List<String> terms = new ArrayList<>();
     for (String q : tokens.queryTerms) {
-      if (index.signatureDocFreq(q) > 0) {
+      if (index.lucene().signatureDocFreq(q) > 0) {
         terms.add(q);
       }
     }
@@ -62,7 +62,7 @@ final class CandidateRetrieval {
       return null;
     }
     // The rarest terms discriminate best; a huge log must not build a huge query.
-    terms.sort(Comparator.comparingInt(index::signatureDocFreq));
+    terms.sort(Comparator.comparingInt(index.lucene()::signatureDocFreq));
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (int i = 0; i < Math.min(MAX_CLAUSES, terms.size()); i++) {
       b.add(new TermQuery(new Term(Fields.SIGNATURE, terms.get(i))), BooleanClause.Occur.SHOULD);
@@ -75,8 +75,8 @@ final class CandidateRetrieval {
       return;
     }
     try {
-      for (ScoreDoc sd : index.searcher().search(q, CANDIDATES).scoreDocs) {
-        out.add(index.entryOfDoc(sd.doc));
+      for (ScoreDoc sd : index.lucene().searcher().search(q, CANDIDATES).scoreDocs) {
+        out.add(index.lucene().entryOfDoc(sd.doc));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -57,7 +57,7 @@ public final class Matcher {
       if (other == e) {
         continue;
       }
-      for (CompiledSignature cs : index.signaturesOf(other)) {
+      for (CompiledSignature cs : index.signatures().of(other)) {
         if (contains(cs.tokens(), run)) {
           return false;
         }
@@ -93,7 +93,7 @@ public final class Matcher {
     this.retrieval = new CandidateRetrieval(index);
     double heaviest = 0;
     for (int e = 0; e < index.entries().size(); e++) {
-      for (CompiledSignature cs : index.signaturesOf(e)) {
+      for (CompiledSignature cs : index.signatures().of(e)) {
         for (double w : cs.weights()) {
           heaviest = Math.max(heaviest, w);
         }
@@ -113,7 +113,8 @@ public final class Matcher {
     if (paste.isEmpty()) {
       return new Diagnosis(List.of(), false, Optional.empty(), false, micros(t0), paste);
     }
-    PasteTokens tokens = new PasteTokens(paste, index.vocabulary(), retrieval.prunes());
+    PasteTokens tokens =
+        new PasteTokens(paste, index.signatures().vocabulary(), retrieval.prunes());
     ProseEvidence prose = new ProseEvidence(paste, index);
     Optional<Language> language = LanguageGuess.of(paste);
     double[] coverage = prose.coverage();
@@ -201,7 +202,7 @@ public final class Matcher {
     double sig = 0;
     BitSet lines = new BitSet();
     BitSet positions = new BitSet();
-    for (CompiledSignature cs : index.signaturesOf(e)) {
+    for (CompiledSignature cs : index.signatures().of(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
       double c = SignatureConfidence.of(cs, a);
       // Cut short: read the words before each place the person cut an error as the start of
@@ -263,7 +264,7 @@ public final class Matcher {
       int line = tokens.lines[p];
       List<String> words = new ArrayList<>();
       for (; p >= 0 && tokens.lines[p] == line; p = positions.nextSetBit(p + 1)) {
-        words.add(index.vocabulary().word(tokens.ids[p]));
+        words.add(index.signatures().vocabulary().word(tokens.ids[p]));
       }
       PasteLine l = paste.lines().get(line);
       out.add(new Evidence(l.number(), EvidenceWindow.of(l.original(), words)));

@@ -2,6 +2,7 @@ package dev.runtimedoctor.knowledge.match;
 
 import dev.runtimedoctor.knowledge.analysis.LogTokens;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
+import dev.runtimedoctor.knowledge.entry.Placeholder;
 import dev.runtimedoctor.knowledge.index.Vocabulary;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -101,7 +102,7 @@ final class PasteTokens {
           n++;
         }
         if (collectQueryTerms && queryTerms.size() < MAX_QUERY_TERMS) {
-          boolean placeholder = text.charAt(span[0]) == '<';
+          boolean placeholder = Placeholder.startsAt(text, span[0]);
           if (id >= 0 || placeholder) {
             String word = text.substring(span[0], span[1]).toLowerCase(Locale.ROOT);
             if (id >= 0) {

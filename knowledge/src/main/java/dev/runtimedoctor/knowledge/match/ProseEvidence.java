@@ -57,7 +57,7 @@ final class ProseEvidence {
     this.index = index;
     String text = prose(paste);
     for (Language l : Language.values()) {
-      terms.put(l, index.textAnalyzers().terms(l, text, MAX_TERMS));
+      terms.put(l, index.prose().analyzers().terms(l, text, MAX_TERMS));
     }
     Set<String> english = terms.get(Language.EN);
     this.windows = mentions(english, WINDOWS_WORDS, index);
@@ -79,7 +79,7 @@ final class ProseEvidence {
 
   private static boolean mentions(Set<String> terms, List<String> words, KnowledgeIndex index) {
     for (String w : words) {
-      if (terms.contains(index.textAnalyzers().stem(Language.EN, w))) {
+      if (terms.contains(index.prose().analyzers().stem(Language.EN, w))) {
         return true;
       }
     }
@@ -96,7 +96,7 @@ final class ProseEvidence {
       List<Double> knownWeights = new ArrayList<>();
       double total = 0;
       for (String t : terms.get(l)) {
-        double w = index.textWeight(t);
+        double w = index.prose().weight(t);
         total += w > 0 ? w : 1.0;
         if (w > 0) {
           known.add(t);
@@ -130,7 +130,7 @@ final class ProseEvidence {
       }
       double[] hit = new double[n];
       for (int i = 0; i < q.terms().length; i++) {
-        for (int e : index.entriesUsing(l, q.terms()[i])) {
+        for (int e : index.prose().entriesUsing(l, q.terms()[i])) {
           hit[e] += q.weights()[i];
         }
       }
@@ -146,7 +146,7 @@ final class ProseEvidence {
    * the phrase's terms present, squared, at most 0.8.
    */
   double symptomConfidence(int e) {
-    SymptomPhrases phrases = index.symptomPhrases();
+    SymptomPhrases phrases = index.prose().symptomPhrases();
     if (phraseHits == null) {
       countPhraseHits(phrases);
     }
@@ -208,11 +208,11 @@ final class ProseEvidence {
     for (Language l : Language.values()) {
       List<String> known = new ArrayList<>();
       for (String t : terms.get(l)) {
-        if (index.textWeight(t) > 0) {
+        if (index.prose().weight(t) > 0) {
           known.add(t);
         }
       }
-      known.sort(Comparator.comparingDouble(t -> -index.textWeight(t)));
+      known.sort(Comparator.comparingDouble(t -> -index.prose().weight(t)));
       for (String t : known.subList(0, Math.min(MAX_QUERY_TERMS, known.size()))) {
         b.add(boosted(Fields.title(l), t, 2f), BooleanClause.Occur.SHOULD);
         b.add(boosted(Fields.symptoms(l), t, 3f), BooleanClause.Occur.SHOULD);

@@ -2,6 +2,7 @@ package dev.runtimedoctor.knowledge.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.knowledge.entry.Placeholder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +111,7 @@ class LogAnalyzerTest {
         tokens(text).stream().filter(t -> t.increment() == 1).map(Token::term).toList();
 
     assertThat(LogTokens.of(text)).isEqualTo(unigrams);
-    assertThat(LogTokens.isPlaceholder("<ip-range>")).isTrue();
-    assertThat(LogTokens.isPlaceholder("range")).isFalse();
+    assertThat(Placeholder.startsAt("<ip-range>", 0)).isTrue();
+    assertThat(Placeholder.startsAt("range", 0)).isFalse();
   }
 }

@@ -2,6 +2,11 @@ package dev.runtimedoctor.knowledge.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.knowledge.entry.Placeholder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -126,5 +131,36 @@ class MaskerTest {
     String masked = Masker.mask(line);
 
     assertThat(masked).startsWith("<ip> <sha256> <ip> <sha256>").doesNotContain("10.0.0.1");
+  }
+
+  @Test
+  @DisplayName("every placeholder the masker writes is one a signature may use")
+  void writesOnlyPlaceholdersSignaturesUse() {
+    String masked =
+        Masker.mask(
+            "ip 10.0.0.1 range 10.0.0.1-10.0.0.9 cidr 10.0.0.0/8 digest sha256:abcdef012345"
+                + " id 8a3c0e1f4b2d6a9c7e5f uuid 3f2504e0-4f89-11d3-9a0c-0305e82c3301"
+                + " path \"/etc/mtab\" url https://example.com/x count 42 after 5s"
+                + " version 1.24.6-gke.1500");
+
+    List<Placeholder> written = new ArrayList<>();
+    Matcher m = Pattern.compile("<([^>]*)>").matcher(masked);
+    while (m.find()) {
+      written.add(Placeholder.byLabel(m.group(1)).orElseThrow());
+    }
+
+    assertThat(written)
+        .containsExactly(
+            Placeholder.IP,
+            Placeholder.IP_RANGE,
+            Placeholder.CIDR,
+            Placeholder.SHA256,
+            Placeholder.ID,
+            Placeholder.UUID,
+            Placeholder.PATH,
+            Placeholder.URL,
+            Placeholder.N,
+            Placeholder.DURATION,
+            Placeholder.VERSION);
   }
 }

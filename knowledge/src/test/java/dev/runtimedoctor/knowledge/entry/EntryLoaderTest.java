@@ -328,7 +328,7 @@ class EntryLoaderTest {
       for (String sig : e.signatures()) {
         Matcher m = placeholder.matcher(sig);
         while (m.find()) {
-          assertThat(EntryParser.PLACEHOLDERS)
+          assertThat(Placeholder.labels())
               .as("placeholder <%s> in %s: %s", m.group(1), e.id(), sig)
               .contains(m.group(1));
         }
