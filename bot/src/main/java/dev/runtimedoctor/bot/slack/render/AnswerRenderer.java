@@ -101,15 +101,7 @@ public final class AnswerRenderer {
       b.context(versions(e, t, List.of()));
     }
     for (Section s : KnowledgeTexts.answerSections(e.kind())) {
-      e.body(l)
-          .section(s)
-          .ifPresent(
-              md ->
-                  b.section(
-                      "*"
-                          + KnowledgeTexts.heading(s, e.kind(), l)
-                          + "*\n"
-                          + Mrkdwn.fromMarkdown(md)));
+      section(b, e, s, l);
     }
     List<String> footer = new ArrayList<>();
     if (!e.references().isEmpty()) {
@@ -257,15 +249,7 @@ public final class AnswerRenderer {
       b.section("*" + t.signatures() + "*\n" + codeBlock(String.join("\n", e.signatures())));
     }
     for (Section s : Section.values()) {
-      e.body(l)
-          .section(s)
-          .ifPresent(
-              md ->
-                  b.section(
-                      "*"
-                          + KnowledgeTexts.heading(s, e.kind(), l)
-                          + "*\n"
-                          + Mrkdwn.fromMarkdown(md)));
+      section(b, e, s, l);
     }
     if (!e.references().isEmpty()) {
       b.context(List.of("*" + t.references() + "*: " + String.join(" · ", links(e.references()))));
@@ -306,5 +290,18 @@ public final class AnswerRenderer {
   private static String plain(String mrkdwn) {
     // The notification text is parsed like any message text: it stays escaped.
     return mrkdwn.replace("*", "").replace("`", "");
+  }
+
+  /** One section of the entry's body under its heading, when the entry has it in {@code l}. */
+  private static void section(Blocks b, Entry e, Section s, Language l) {
+    e.body(l)
+        .section(s)
+        .ifPresent(
+            md ->
+                b.section(
+                    "*"
+                        + KnowledgeTexts.heading(s, e.kind(), l)
+                        + "*\n"
+                        + Mrkdwn.fromMarkdown(md)));
   }
 }
