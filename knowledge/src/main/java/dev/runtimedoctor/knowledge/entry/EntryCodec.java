@@ -1,11 +1,16 @@
 package dev.runtimedoctor.knowledge.entry;
 
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readStrings;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeStrings;
+
 import dev.runtimedoctor.knowledge.version.Version;
 import dev.runtimedoctor.knowledge.version.VersionRange;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -186,42 +191,5 @@ public final class EntryCodec {
 
   private static Version readVersion(DataInput in) throws IOException {
     return new Version(in.readInt(), in.readInt(), in.readInt(), in.readLong(), in.readInt());
-  }
-
-  private static void writeStrings(DataOutput out, List<String> list) throws IOException {
-    out.writeInt(list.size());
-    for (String s : list) {
-      writeString(out, s);
-    }
-  }
-
-  private static List<String> readStrings(DataInput in) throws IOException {
-    int n = count(in);
-    List<String> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(readString(in));
-    }
-    return list;
-  }
-
-  /** Length and UTF-8 bytes: {@link DataOutput#writeUTF} stops at 64 KB, a body may not. */
-  private static void writeString(DataOutput out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
-  }
-
-  private static String readString(DataInput in) throws IOException {
-    byte[] b = new byte[count(in)];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
-  }
-
-  private static int count(DataInput in) throws IOException {
-    int n = in.readInt();
-    if (n < 0) {
-      throw new IOException("not an entry snapshot: negative length " + n);
-    }
-    return n;
   }
 }

@@ -1,5 +1,6 @@
 package dev.runtimedoctor.knowledge.index;
 
+import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.EntryCodec;
 import java.io.DataInputStream;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
@@ -16,19 +16,20 @@ import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 
 /**
- * A {@link KnowledgeIndex} saved as bytes and read back without parsing or analysing its entries
- * again: the entries ({@link EntryCodec}) and the files of their Lucene index. Made at package time
- * for the bundled knowledge, so a cold {@code ask} skips most of the index build; the derived
- * tables (signature words, prose postings, symptom phrases) are still computed at start, from the
- * same entries and Lucene index, by the same code as a fresh build.
+ * A {@link KnowledgeIndex} saved as bytes and read back without parsing, analysing or compiling its
+ * entries again: the entries ({@link EntryCodec}), the compiled signatures, the prose postings and
+ * symptom phrases, and the files of the Lucene index. Made at package time for the bundled
+ * knowledge, so a cold {@code ask} does none of the index build; the Lucene files are opened only
+ * when a search needs them (a knowledge base small enough to be scored whole never does).
  *
  * <p>Layout: magic, format version, a key chosen by the writer (what the snapshot was made from,
- * checked by the reader), the entries, then each Lucene file as name, length and bytes. Only the
- * build that wrote a snapshot reads it (same classes, same Lucene), so there is no migration.
+ * checked by the reader), the entries, the signature part, the prose part, then each Lucene file as
+ * name, length and bytes. Only the build that wrote a snapshot reads it (same classes, same
+ * Lucene), so there is no migration.
  */
 public final class IndexSnapshot {
   private static final int MAGIC = 0x52444b53; // "RDKS"
-  private static final int FORMAT = 1;
+  private static final int FORMAT = 2;
 
   private IndexSnapshot() {}
 
@@ -42,7 +43,9 @@ public final class IndexSnapshot {
     data.writeInt(FORMAT);
     data.writeLong(key);
     EntryCodec.write(index.entries(), data);
-    Directory dir = ((DirectoryReader) index.lucene().searcher().getIndexReader()).directory();
+    index.signatures().write(data);
+    index.prose().write(data);
+    Directory dir = index.lucene().directory();
     String[] files = dir.listAll();
     data.writeInt(files.length);
     for (String name : files) {
@@ -69,6 +72,8 @@ public final class IndexSnapshot {
     }
     long key = data.readLong();
     List<Entry> entries = EntryCodec.read(data);
+    SignatureIndex signatures = SignatureIndex.read(data);
+    ProseIndex prose = ProseIndex.read(data, new TextAnalyzers());
     int files = data.readInt();
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     for (int f = 0; f < files; f++) {
@@ -79,6 +84,11 @@ public final class IndexSnapshot {
         out.writeBytes(bytes, bytes.length);
       }
     }
-    return new Read(key, KnowledgeIndex.withLucene(entries, dir));
+    try {
+      return new Read(
+          key, new KnowledgeIndex(entries, signatures, prose, LuceneIndex.openOnUse(dir, entries)));
+    } catch (IllegalArgumentException e) {
+      throw new IOException("snapshot parts disagree: " + e.getMessage(), e);
+    }
   }
 }

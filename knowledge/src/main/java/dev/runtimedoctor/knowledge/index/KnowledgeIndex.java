@@ -49,22 +49,4 @@ public record KnowledgeIndex(
     ProseIndex prose = ProseIndex.build(entries, lucene, analyzers);
     return new KnowledgeIndex(entries, signatures, prose, lucene);
   }
-
-  /**
-   * The index of {@code entries} around a Lucene index already built for them (the bundled
-   * knowledge's snapshot, {@link IndexSnapshot}): only the signature and prose parts are derived.
-   *
-   * @throws java.io.UncheckedIOException when the directory cannot be opened
-   */
-  static KnowledgeIndex withLucene(List<Entry> entries, org.apache.lucene.store.Directory lucene) {
-    TextAnalyzers analyzers = new TextAnalyzers();
-    LuceneIndex part;
-    try {
-      part = new LuceneIndex(lucene, entries);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return new KnowledgeIndex(
-        entries, SignatureIndex.build(entries), ProseIndex.build(entries, part, analyzers), part);
-  }
 }

@@ -42,24 +42,70 @@ public final class LuceneIndex {
    */
   private static final FieldType TERMS_AND_FREQS = termsAndFreqs();
 
-  private final IndexSearcher searcher;
-  private final int[] docToEntry;
-  private final Map<String, Integer> signatureDocFreqs;
+  private final Directory directory;
+  private final List<Entry> entries;
+  private volatile Opened opened;
+
+  /** The index once read: its searcher, each document's entry, the signature terms' counts. */
+  private record Opened(
+      IndexSearcher searcher, int[] docToEntry, Map<String, Integer> signatureDocFreqs) {}
+
+  private LuceneIndex(Directory directory, List<Entry> entries) {
+    this.directory = directory;
+    this.entries = List.copyOf(entries);
+  }
 
   /**
-   * The index in {@code directory}, whose documents hold the ids of {@code entries}: built by
-   * {@link #build} or kept from an earlier build.
+   * The index in {@code directory}, whose documents hold the ids of {@code entries}, read now.
    *
    * @throws IOException when the directory cannot be read
-   * @throws IllegalArgumentException when a document holds an id that {@code entries} lacks
+   * @throws IllegalArgumentException when a document holds an id that {@code entries} lacks, or the
+   *     index holds another number of documents
    */
-  public LuceneIndex(Directory directory, List<Entry> entries) throws IOException {
+  public static LuceneIndex open(Directory directory, List<Entry> entries) throws IOException {
+    LuceneIndex index = new LuceneIndex(directory, entries);
+    index.opened = index.read();
+    return index;
+  }
+
+  /**
+   * As {@link #open}, but read at first use: a knowledge base small enough to be scored whole never
+   * searches Lucene, and reading the index costs a cold start a tenth of a second. Failures to read
+   * surface at first use, as {@link UncheckedIOException} or {@link IllegalArgumentException}.
+   */
+  static LuceneIndex openOnUse(Directory directory, List<Entry> entries) {
+    return new LuceneIndex(directory, entries);
+  }
+
+  private Opened opened() {
+    Opened o = opened;
+    if (o == null) {
+      synchronized (this) {
+        o = opened;
+        if (o == null) {
+          try {
+            o = read();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the knowledge's Lucene index", e);
+          }
+          opened = o;
+        }
+      }
+    }
+    return o;
+  }
+
+  private Opened read() throws IOException {
     Map<String, Integer> positions = new HashMap<>();
     for (int i = 0; i < entries.size(); i++) {
       positions.put(entries.get(i).id(), i);
     }
-    this.searcher = new IndexSearcher(DirectoryReader.open(directory));
-    this.docToEntry = new int[searcher.getIndexReader().maxDoc()];
+    IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
+    int[] docToEntry = new int[searcher.getIndexReader().maxDoc()];
+    if (docToEntry.length != entries.size()) {
+      throw new IllegalArgumentException(
+          "the index holds " + docToEntry.length + " documents for " + entries.size() + " entries");
+    }
     var stored = searcher.storedFields();
     for (var leaf : searcher.getIndexReader().leaves()) {
       for (int d = 0; d < leaf.reader().maxDoc(); d++) {
@@ -72,7 +118,8 @@ public final class LuceneIndex {
         docToEntry[leaf.docBase + d] = entry;
       }
     }
-    this.signatureDocFreqs = Collections.unmodifiableMap(signatureDocFreqs());
+    return new Opened(
+        searcher, docToEntry, Collections.unmodifiableMap(signatureDocFreqs(searcher)));
   }
 
   /**
@@ -99,24 +146,34 @@ public final class LuceneIndex {
       try (IndexWriter writer = new IndexWriter(dir, config)) {
         entries.parallelStream().forEach(e -> addDocument(writer, e));
       }
-      return new LuceneIndex(dir, entries);
+      return open(dir, entries);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot build the in-memory index", e);
     }
   }
 
+  /**
+   * The searcher over the entries' documents.
+   *
+   * @throws UncheckedIOException when an index read at first use cannot be read
+   */
   public IndexSearcher searcher() {
-    return searcher;
+    return opened().searcher();
   }
 
-  /** How many documents, one per entry, the index holds. */
+  /** The directory the index's files are in. */
+  Directory directory() {
+    return directory;
+  }
+
+  /** How many entries the index covers, one document each. */
   public int entryCount() {
-    return docToEntry.length;
+    return entries.size();
   }
 
   /** The position of the entry a Lucene document holds. */
   public int entryOfDoc(int doc) {
-    return docToEntry[doc];
+    return opened().docToEntry()[doc];
   }
 
   /**
@@ -124,12 +181,13 @@ public final class LuceneIndex {
    * 0: lets a query keep only terms that can match, without seeking the terms dictionary.
    */
   public int signatureDocFreq(String term) {
-    return signatureDocFreqs.getOrDefault(term, 0);
+    return opened().signatureDocFreqs().getOrDefault(term, 0);
   }
 
   /** Adds, for every term of {@code field}, the positions of the entries whose document has it. */
   void collectEntries(String field, Map<String, BitSet> entriesByTerm) throws IOException {
-    for (var leaf : searcher.getIndexReader().leaves()) {
+    Opened o = opened();
+    for (var leaf : o.searcher().getIndexReader().leaves()) {
       Terms terms = leaf.reader().terms(field);
       if (terms == null) {
         continue;
@@ -140,13 +198,13 @@ public final class LuceneIndex {
         BitSet b = entriesByTerm.computeIfAbsent(t.utf8ToString(), k -> new BitSet());
         pe = te.postings(pe, PostingsEnum.NONE);
         for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-          b.set(docToEntry[leaf.docBase + d]);
+          b.set(o.docToEntry()[leaf.docBase + d]);
         }
       }
     }
   }
 
-  private Map<String, Integer> signatureDocFreqs() throws IOException {
+  private static Map<String, Integer> signatureDocFreqs(IndexSearcher searcher) throws IOException {
     Map<String, Integer> sigTerms = new HashMap<>();
     for (var leaf : searcher.getIndexReader().leaves()) {
       Terms terms = leaf.reader().terms(Fields.SIGNATURE);

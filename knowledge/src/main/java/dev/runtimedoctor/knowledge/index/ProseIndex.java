@@ -1,8 +1,16 @@
 package dev.runtimedoctor.knowledge.index;
 
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+
 import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
@@ -81,6 +89,49 @@ public final class ProseIndex {
         postings,
         Collections.unmodifiableMap(weights),
         SymptomPhrases.build(entries, analyzers, df, n));
+  }
+
+  /** Writes this index for {@link #read}: the postings by language, the weights, the phrases. */
+  void write(DataOutput out) throws IOException {
+    for (Language l : Language.values()) {
+      Map<String, int[]> m = postings.get(l);
+      out.writeInt(m.size());
+      for (Map.Entry<String, int[]> e : m.entrySet()) {
+        writeString(out, e.getKey());
+        writeInts(out, e.getValue());
+      }
+    }
+    out.writeInt(weights.size());
+    for (Map.Entry<String, Double> e : weights.entrySet()) {
+      writeString(out, e.getKey());
+      out.writeDouble(e.getValue());
+    }
+    symptomPhrases.write(out);
+  }
+
+  /**
+   * Reads an index {@link #write} wrote, equal to the one written, with {@code analyzers} for the
+   * pastes.
+   *
+   * @throws IOException when the bytes end early or hold a negative count
+   */
+  static ProseIndex read(DataInput in, TextAnalyzers analyzers) throws IOException {
+    Map<Language, Map<String, int[]>> postings = new EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      int terms = count(in);
+      Map<String, int[]> m = new HashMap<>(2 * terms);
+      for (int t = 0; t < terms; t++) {
+        m.put(readString(in), readInts(in));
+      }
+      postings.put(l, m);
+    }
+    int terms = count(in);
+    Map<String, Double> weights = new HashMap<>(2 * terms);
+    for (int t = 0; t < terms; t++) {
+      weights.put(readString(in), in.readDouble());
+    }
+    return new ProseIndex(
+        analyzers, postings, Collections.unmodifiableMap(weights), SymptomPhrases.read(in));
   }
 
   /** The analyzers that turn a paste's words into the terms of this index. */

@@ -1,9 +1,21 @@
 package dev.runtimedoctor.knowledge.index;
 
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readDoubles;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readStrings;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeDoubles;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeStrings;
+
 import dev.runtimedoctor.knowledge.analysis.LogTokens;
 import dev.runtimedoctor.knowledge.analysis.Masker;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Placeholder;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -81,6 +93,52 @@ public record SignatureIndex(Vocabulary vocabulary, List<List<CompiledSignature>
       byEntry.add(compiled);
     }
     return new SignatureIndex(new Vocabulary(words), byEntry);
+  }
+
+  /** Writes this index for {@link #read}: the vocabulary's words, then each entry's signatures. */
+  void write(DataOutput out) throws IOException {
+    writeStrings(out, vocabulary.words());
+    out.writeInt(byEntry.size());
+    for (List<CompiledSignature> signatures : byEntry) {
+      out.writeInt(signatures.size());
+      for (CompiledSignature c : signatures) {
+        out.writeInt(c.entry());
+        writeString(out, c.text());
+        writeInts(out, c.tokens());
+        writeDoubles(out, c.weights());
+        out.writeDouble(c.totalWeight());
+        writeInts(out, c.anchors());
+        writeInts(out, c.segments());
+      }
+    }
+  }
+
+  /**
+   * Reads an index {@link #write} wrote, equal to the one written.
+   *
+   * @throws IOException when the bytes end early or hold a negative count
+   */
+  static SignatureIndex read(DataInput in) throws IOException {
+    Vocabulary vocabulary = new Vocabulary(readStrings(in));
+    int entries = count(in);
+    List<List<CompiledSignature>> byEntry = new ArrayList<>(entries);
+    for (int e = 0; e < entries; e++) {
+      int n = count(in);
+      List<CompiledSignature> signatures = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        signatures.add(
+            new CompiledSignature(
+                in.readInt(),
+                readString(in),
+                readInts(in),
+                readDoubles(in),
+                in.readDouble(),
+                readInts(in),
+                readInts(in)));
+      }
+      byEntry.add(signatures);
+    }
+    return new SignatureIndex(vocabulary, byEntry);
   }
 
   /** How many entries the index covers. */

@@ -1,8 +1,23 @@
 package dev.runtimedoctor.knowledge.index;
 
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readDoubles;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readLongs;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readStrings;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeDoubles;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeInts;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeLongs;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeStrings;
+
 import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -99,6 +114,59 @@ public final class SymptomPhrases {
       }
     }
     return new Phrase(entry, t, w, total, heaviest, telling);
+  }
+
+  /** Writes these phrases for {@link #read}: each phrase, each entry's first, the postings. */
+  void write(DataOutput out) throws IOException {
+    out.writeInt(phrases.size());
+    for (Phrase p : phrases) {
+      out.writeInt(p.entry());
+      writeStrings(out, List.of(p.terms()));
+      writeDoubles(out, p.weights());
+      out.writeDouble(p.total());
+      out.writeDouble(p.heaviest());
+      out.writeInt(p.telling());
+    }
+    writeInts(out, firstOfEntry);
+    for (Language l : Language.values()) {
+      Map<String, long[]> m = postings.get(l);
+      out.writeInt(m.size());
+      for (Map.Entry<String, long[]> e : m.entrySet()) {
+        writeString(out, e.getKey());
+        writeLongs(out, e.getValue());
+      }
+    }
+  }
+
+  /**
+   * Reads phrases {@link #write} wrote, equal to those written.
+   *
+   * @throws IOException when the bytes end early or hold a negative count
+   */
+  static SymptomPhrases read(DataInput in) throws IOException {
+    int n = count(in);
+    List<Phrase> phrases = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      phrases.add(
+          new Phrase(
+              in.readInt(),
+              readStrings(in).toArray(new String[0]),
+              readDoubles(in),
+              in.readDouble(),
+              in.readDouble(),
+              in.readInt()));
+    }
+    int[] first = readInts(in);
+    Map<Language, Map<String, long[]>> postings = new EnumMap<>(Language.class);
+    for (Language l : Language.values()) {
+      int terms = count(in);
+      Map<String, long[]> m = new HashMap<>(2 * terms);
+      for (int t = 0; t < terms; t++) {
+        m.put(readString(in), readLongs(in));
+      }
+      postings.put(l, m);
+    }
+    return new SymptomPhrases(List.copyOf(phrases), first, postings);
   }
 
   /** How many phrases there are; ids run from 0. */

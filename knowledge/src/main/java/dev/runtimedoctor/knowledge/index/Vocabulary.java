@@ -106,6 +106,11 @@ public final class Vocabulary {
     return words.get(id);
   }
 
+  /** The words, each at its id. */
+  List<String> words() {
+    return words;
+  }
+
   /** The id of {@code word}, or -1. */
   public int id(String word) {
     return id(word, 0, word.length());

@@ -7,6 +7,7 @@ import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.eval.Evaluation;
 import dev.runtimedoctor.knowledge.eval.LabelledCase;
+import dev.runtimedoctor.knowledge.eval.SyntheticKnowledge;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
 import dev.runtimedoctor.knowledge.match.Match;
 import dev.runtimedoctor.knowledge.match.Matcher;
@@ -65,6 +66,58 @@ class IndexSnapshotTest {
           .as(paste)
           .isEqualTo(summary(built.diagnose(paste)));
     }
+  }
+
+  @Test
+  @DisplayName(
+      "a knowledge base too large to score whole, read back, retrieves by Lucene and answers"
+          + " every entry's signatures as a fresh build does")
+  void largeKnowledgeRetrievesFromTheSnapshot() throws IOException {
+    List<Entry> large = SyntheticKnowledge.generate(fresh.entries(), 150, 7L);
+    KnowledgeIndex built = KnowledgeIndex.build(new KnowledgeBase(large));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    IndexSnapshot.write(built, 1L, out);
+    KnowledgeIndex read = IndexSnapshot.read(new ByteArrayInputStream(out.toByteArray())).index();
+    Matcher fromSnapshot = new Matcher(read);
+    Matcher fresh = new Matcher(built);
+
+    List<String> pastes = new ArrayList<>();
+    large.forEach(e -> pastes.addAll(e.signatures()));
+    assertThat(pastes).hasSizeGreaterThan(300);
+    for (String paste : pastes) {
+      assertThat(summary(fromSnapshot.diagnose(paste)))
+          .as(paste)
+          .isEqualTo(summary(fresh.diagnose(paste)));
+    }
+    assertThat(read.lucene().signatureDocFreq("sandbox")).isPositive();
+  }
+
+  @Test
+  @DisplayName(
+      "a snapshot whose Lucene files are lost reads back, and fails at the first search with"
+          + " an unchecked IOException, not before")
+  void lostLuceneFilesFailAtFirstUse() throws IOException {
+    // The snapshot ends with the Lucene files: claiming none of them leaves an empty directory.
+    int tail = luceneBytes(fresh);
+    byte[] noFiles = Arrays.copyOf(bytes, bytes.length - tail + Integer.BYTES);
+    java.nio.ByteBuffer.wrap(noFiles).putInt(noFiles.length - Integer.BYTES, 0);
+
+    KnowledgeIndex read = IndexSnapshot.read(new ByteArrayInputStream(noFiles)).index();
+
+    assertThat(new Matcher(read).diagnose("cni config uninitialized").matches()).isNotEmpty();
+    assertThatThrownBy(() -> read.lucene().signatureDocFreq("cni"))
+        .isInstanceOf(java.io.UncheckedIOException.class);
+  }
+
+  /** How many bytes the Lucene files take at the end of a snapshot of {@code index}. */
+  private static int luceneBytes(KnowledgeIndex index) throws IOException {
+    org.apache.lucene.store.Directory dir = index.lucene().directory();
+    int n = Integer.BYTES;
+    for (String name : dir.listAll()) {
+      n += 2 + name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + Integer.BYTES;
+      n += (int) dir.fileLength(name);
+    }
+    return n;
   }
 
   @Test
