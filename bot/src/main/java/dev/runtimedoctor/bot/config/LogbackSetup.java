@@ -2,11 +2,11 @@ package dev.runtimedoctor.bot.config;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import java.util.function.UnaryOperator;
 
@@ -20,6 +20,7 @@ import java.util.function.UnaryOperator;
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_NORMAL_PRIORITY)
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
+  /** What each line holds, in Logback's pattern words; {@link LogLineLayout} writes it. */
   static final String PATTERN =
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0} %msg%n";
 
@@ -38,9 +39,12 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
    * unset), as logback does a variable: system property first, then environment.
    */
   static void configure(LoggerContext context, UnaryOperator<String> variables) {
-    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    LogLineLayout layout = new LogLineLayout();
+    layout.setContext(context);
+    layout.start();
+    LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);
-    encoder.setPattern(PATTERN);
+    encoder.setLayout(layout);
     encoder.start();
     ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
     stderr.setContext(context);
