@@ -10,6 +10,11 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.JarURLConnection;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,25 +71,46 @@ public final class BundledSnapshot {
   }
 
   /**
-   * A CRC-32 of the bundled entry files {@code entries} were read from, in order.
+   * A CRC-32 over the names and the CRC-32s of the bundled entry files {@code entries} were read
+   * from, in order. A file in a jar is not read: the jar's directory holds its CRC-32, the one this
+   * method computes for a loose file; a cold start saves inflating 39 files.
    *
    * @throws IOException when one of them is no longer on the class path
    */
   static long fingerprint(List<Entry> entries) throws IOException {
-    ClassLoader loader = BundledSnapshot.class.getClassLoader();
+    return fingerprint(entries, BundledSnapshot.class.getClassLoader());
+  }
+
+  /** As {@link #fingerprint(List)}, of the files {@code loader} finds. */
+  static long fingerprint(List<Entry> entries, ClassLoader loader) throws IOException {
     CRC32 crc = new CRC32();
+    ByteBuffer fileCrc = ByteBuffer.allocate(Long.BYTES);
     for (Entry e : entries) {
       // A bundled entry's source is "entries/PACK/FILE.md", under the bundled folder.
       String name = EntryLoader.BUNDLED + e.source().substring("entries".length());
-      try (InputStream in = loader.getResourceAsStream(name)) {
-        if (in == null) {
-          throw new IOException(name + " is not on the class path");
-        }
-        crc.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        crc.update(in.readAllBytes());
+      URL url = loader.getResource(name);
+      if (url == null) {
+        throw new IOException(name + " is not on the class path");
       }
+      crc.update(name.getBytes(StandardCharsets.UTF_8));
+      crc.update(fileCrc.clear().putLong(0, crcOf(url)));
     }
     return crc.getValue();
+  }
+
+  private static long crcOf(URL url) throws IOException {
+    URLConnection connection = url.openConnection();
+    if (connection instanceof JarURLConnection jar) {
+      long stored = jar.getJarEntry().getCrc();
+      if (stored >= 0) {
+        return stored;
+      }
+    }
+    try (InputStream in = connection.getInputStream()) {
+      CRC32 crc = new CRC32();
+      crc.update(in.readAllBytes());
+      return crc.getValue();
+    }
   }
 
   /**
