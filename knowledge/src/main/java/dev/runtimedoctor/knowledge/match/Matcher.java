@@ -44,6 +44,7 @@ public final class Matcher {
 
   private final KnowledgeIndex index;
   private final CandidateRetrieval retrieval;
+  private final Polarity polarity;
 
   /** The weight of a word that only one entry's signatures use: the heaviest there is. */
   private final double specificWeight;
@@ -91,6 +92,7 @@ public final class Matcher {
   public Matcher(KnowledgeIndex index) {
     this.index = index;
     this.retrieval = new CandidateRetrieval(index);
+    this.polarity = new Polarity(index.signatures().vocabulary());
     double heaviest = 0;
     for (int e = 0; e < index.entries().size(); e++) {
       for (CompiledSignature cs : index.signatures().of(e)) {
@@ -204,7 +206,7 @@ public final class Matcher {
     BitSet positions = new BitSet();
     for (CompiledSignature cs : index.signatures().of(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
-      double c = SignatureConfidence.of(cs, a);
+      double c = SignatureConfidence.of(cs, polarity.agreeing(cs, a, tokens));
       // Cut short: read the words before each place the person cut an error as the start of
       // the chain, and judge what was shown.
       for (int cut = tokens.cut.nextSetBit(0);

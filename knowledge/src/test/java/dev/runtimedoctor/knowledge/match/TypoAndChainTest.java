@@ -79,6 +79,17 @@ class TypoAndChainTest {
         "Warning FailedCreatePodSandBox kubelet Failed to create pod sandbox: plugin"
             + " type=\"calico\" failed (add): failed to request IPv4 addresses: IPAM error: failed"
             + " to get host-local IPAM block for host: resource does not exist",
+        // the same chain with a negation of its own: a taken address, not an empty range
+        "Warning FailedCreatePodSandBox kubelet Failed to create pod sandbox: rpc error: code ="
+            + " Unknown desc = failed to setup network for sandbox \"4f1c\": plugin type=\"gke\""
+            + " failed (add): failed to allocate for range 0: requested IP address 10.4.2.17 is not"
+            + " available in range set 10.4.2.1-10.4.2.254",
+        "failed to allocate for range 0: requested IP address 10.48.3.9 is not available in range"
+            + " set 10.48.3.1-10.48.3.62",
+        // the same chain without the signature's negation: a missing parent, not a file in the way
+        "failed to pull and unpack image \"r.example/app:2\": failed to extract layer"
+            + " sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08: mkparent"
+            + " /var/lib/containerd/tmpmounts/m1/usr/share: no such file or directory: unknown",
         "Error response from daemon: hcsshim::CreateComputeSystem 5a6b: The container operating"
             + " system does not match the host operating system."
       })
