@@ -4,6 +4,7 @@ import dev.runtimedoctor.knowledge.entry.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 
 /**
  * "Known issue wins": where a paste carries a known issue's error line, that known issue ranks
@@ -32,9 +33,11 @@ final class KnownIssuesFirst {
    * known issue.
    *
    * @param ranked best first, as the matcher ranks them
+   * @param moreSpecific whether a known issue's error words (first) say more than a failure mode's
+   *     (second) on the paste: words of its own, not only the failure mode's
    */
-  static List<Match> apply(List<Match> ranked) {
-    ranked = promoteSpecific(ranked);
+  static List<Match> apply(List<Match> ranked, BiPredicate<Match, Match> moreSpecific) {
+    ranked = promoteSpecific(ranked, moreSpecific);
     List<Match> known = ranked.stream().filter(KnownIssuesFirst::isKnownError).toList();
     boolean failureModeByErrorLine =
         ranked.stream()
@@ -62,9 +65,12 @@ final class KnownIssuesFirst {
    * A known issue whose error string is in the paste only in part (a fragment quoted in a question,
    * "ImagePullBackOff … x509: certificate signed by unknown authority") takes the answer of a
    * failure mode that answers for the same failure: the failure mode says a pull failed, the known
-   * issue says why, so the more specific one speaks, with the failure mode's confidence.
+   * issue says why, so the more specific one speaks, with the failure mode's confidence. Only when
+   * the fragment has words of its own: sharing the frame of the failure mode's error ("Probe failed
+   * … output=") is not saying why.
    */
-  private static List<Match> promoteSpecific(List<Match> ranked) {
+  private static List<Match> promoteSpecific(
+      List<Match> ranked, BiPredicate<Match, Match> moreSpecific) {
     List<Match> answering =
         ranked.stream()
             .filter(m -> m.entry().kind() == Kind.FAILURE_MODE)
@@ -83,7 +89,7 @@ final class KnownIssuesFirst {
       double taken =
           specificLead
               ? answering.stream()
-                  .filter(f -> sameFailure(m, f))
+                  .filter(f -> sameFailure(m, f) && moreSpecific.test(m, f))
                   .mapToDouble(Match::confidence)
                   .max()
                   .orElse(0)

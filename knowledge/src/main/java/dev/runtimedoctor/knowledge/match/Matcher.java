@@ -4,13 +4,16 @@ import dev.runtimedoctor.knowledge.analysis.LanguageGuess;
 import dev.runtimedoctor.knowledge.analysis.LogNormalizer;
 import dev.runtimedoctor.knowledge.analysis.NormalizedPaste;
 import dev.runtimedoctor.knowledge.analysis.PasteLine;
+import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.index.CompiledSignature;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +42,9 @@ public final class Matcher {
 
   /** Kept of a confidence when the paste lacks what makes the evidence specific. */
   static final double ENDS_MISSING = 0.6;
+
+  /** The fewest words of its own a known issue's fragment needs to speak for a failure mode. */
+  private static final int MIN_OWN_WORDS = 2;
 
   private static final int MAX_EVIDENCE = 3;
 
@@ -127,6 +133,7 @@ public final class Matcher {
     scored.sort(ORDER);
     scored = explainAway(scored);
     List<Match> matches = new ArrayList<>();
+    Map<Entry, BitSet> words = new HashMap<>();
     for (Scored s : scored) {
       if (matches.size() == MAX_MATCHES || s.confidence < MIN_CONFIDENCE) {
         break;
@@ -137,8 +144,11 @@ public final class Matcher {
               shown(s.confidence),
               s.basis,
               evidence(paste, tokens, s.positions)));
+      words.put(index.entries().get(s.entry), s.positions);
     }
-    matches = KnownIssuesFirst.apply(matches);
+    matches =
+        KnownIssuesFirst.apply(
+            matches, (known, mode) -> addsWords(words.get(known.entry()), words.get(mode.entry())));
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0), paste);
   }
@@ -253,6 +263,18 @@ public final class Matcher {
         basis,
         signature ? lines : new BitSet(),
         signature ? positions : new BitSet());
+  }
+
+  /**
+   * Whether the paste words a known issue's signature matched ({@code known}) say more than those a
+   * failure mode's matched ({@code mode}): two words or more of their own. A known issue whose
+   * words all sit inside the failure mode's error ("Probe failed … output=" of an HTTP probe that
+   * timed out) adds no cause to it.
+   */
+  private static boolean addsWords(BitSet known, BitSet mode) {
+    BitSet own = (BitSet) known.clone();
+    own.andNot(mode);
+    return own.cardinality() >= MIN_OWN_WORDS;
   }
 
   /**

@@ -41,7 +41,20 @@ class TypoAndChainTest {
         "octet-stream-media-type|Warning Failed 3m kubelet Failed to pull image \"r.example/a:0.9\":"
             + " rpc error: code = NotFound desc = failed to pull and unpack image"
             + " \"r.example/a:0.9\": failed to unpack image on snapshotter overlayfs: content digest"
-            + " sha256:4c3b1d8f3a1e2b7c9d0e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708: not found"
+            + " sha256:4c3b1d8f3a1e2b7c9d0e5f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708: not found",
+        // the frame of a known issue's error around another cause: an HTTP probe timing out is
+        // not the exec probe's known issue
+        "probe-failure|Dec 01 02:40:11 gke-web-pool-1-77c1 kubelet[2210]: I1201 02:40:11.301877"
+            + " 2210 prober.go:107] \"Probe failed\" probeType=\"Liveness\" pod=\"shop/cart-5\""
+            + " podUID=\"0a1b2c3d-1111-4222-8333-944455556666\" containerName=\"cart\""
+            + " probeResult=\"failure\" output=\"Get \\\"http://10.20.3.4:8080/livez\\\":"
+            + " context deadline exceeded (Client.Timeout exceeded while awaiting headers)\"",
+        "probe-failure|  Warning  Unhealthy  2m (x9 over 6m)  kubelet  Readiness probe failed: Get"
+            + " \"http://10.12.0.7:8080/ready\": context deadline exceeded (Client.Timeout"
+            + " exceeded while awaiting headers)",
+        "exec-probe-timeout|  Warning  Unhealthy  40s (x4 over 2m)  kubelet  Liveness probe"
+            + " errored: rpc error: code = DeadlineExceeded desc = failed to exec in container:"
+            + " timeout 5s exceeded: context deadline exceeded"
       })
   @DisplayName("known errors in other wordings, typos and shorter chains are answered")
   void answered(String entry, String paste) {
