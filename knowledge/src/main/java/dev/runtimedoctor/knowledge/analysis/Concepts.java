@@ -34,6 +34,7 @@ final class Concepts {
                   "absent",
                   "empty",
                   "blank"),
+              List.of("pressure", "heavy", "load", "busy", "saturated", "contention"),
               List.of("stuck", "hang", "hangs", "hung", "hanging", "frozen", "freezes", "blocked"),
               List.of(
                   "leak",
@@ -69,6 +70,7 @@ final class Concepts {
                   "vuote",
                   "finite",
                   "finiti"),
+              List.of("pressione", "carico", "sovraccarico", "saturo", "intenso"),
               List.of(
                   "bloccato",
                   "bloccati",
@@ -91,7 +93,23 @@ final class Concepts {
                   "rimangono",
                   "accumulano")));
 
+  /**
+   * Per language, what people write in several words or with punctuation for one word of the groups
+   * above, replaced before the words are split ("no data" is "missing", "I/O" is "IO").
+   */
+  private static final Map<Language, Map<String, String>> PHRASES =
+      Map.of(
+          Language.EN,
+          Map.of("no data", "missing", "No data", "missing", "I/O", "IO", "i/o", "io"),
+          Language.IT,
+          Map.of("nessun dato", "mancanti", "Nessun dato", "mancanti", "I/O", "IO", "i/o", "io"));
+
   private Concepts() {}
+
+  /** What {@link #PHRASES} replaces in {@code language}, phrase to word. */
+  static Map<String, String> phrases(Language language) {
+    return PHRASES.get(language);
+  }
 
   /**
    * The concept each of the language's words stems to, keyed by the stem {@code analyzer} (the

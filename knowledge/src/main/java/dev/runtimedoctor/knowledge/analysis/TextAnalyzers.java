@@ -69,6 +69,7 @@ public final class TextAnalyzers {
     java.util.Map<String, String> concepts = Concepts.stems(language, analyzer);
     NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
     map.add("_", " ");
+    Concepts.phrases(language).forEach(map::add);
     NormalizeCharMap underscores = map.build();
     return new AnalyzerWrapper(analyzer.getReuseStrategy()) {
       @Override

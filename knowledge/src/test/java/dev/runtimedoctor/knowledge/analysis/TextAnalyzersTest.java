@@ -95,7 +95,12 @@ class TextAnalyzersTest {
         "EN|GPU metrics missing|where did the GPU metrics go, they are gone",
         "EN|dashboard empty|dashboard blank",
         "EN|kubectl logs hangs|kubectl logs stuck",
-        "EN|shim processes leaking|leftover shim processes"
+        "EN|shim processes leaking|leftover shim processes",
+        "EN|container_fs metrics missing|container_fs_xxx metrics still has no data",
+        "EN|shim leak, heavy disk I/O|the disk is busy with IO and shims leak",
+        "EN|leaked shims, I/O pressure|shim leak with high IO load",
+        "IT|metriche container_fs mancanti|nessun dato per le metriche container_fs",
+        "IT|processi shim sotto carico I/O|processi shim con IO sotto pressione"
       })
   @DisplayName("the words of a failure's state fold into one term, the things named stay apart")
   void statesFoldNamesStay(String language, String entryWords, String pasteWords)
