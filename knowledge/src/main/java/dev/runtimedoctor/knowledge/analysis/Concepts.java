@@ -35,6 +35,14 @@ final class Concepts {
                   "empty",
                   "blank"),
               List.of("pressure", "heavy", "load", "busy", "saturated", "contention"),
+              List.of(
+                  "conflict",
+                  "overlap",
+                  "overlapping",
+                  "clash",
+                  "collide",
+                  "collision",
+                  "interfere"),
               List.of("stuck", "hang", "hangs", "hung", "hanging", "frozen", "freezes", "blocked"),
               List.of(
                   "leak",
@@ -71,6 +79,14 @@ final class Concepts {
                   "finite",
                   "finiti"),
               List.of("pressione", "carico", "sovraccarico", "saturo", "intenso"),
+              List.of(
+                  "conflitto",
+                  "conflitti",
+                  "sovrappone",
+                  "sovrappongono",
+                  "sovrapposizione",
+                  "collide",
+                  "interferisce"),
               List.of(
                   "bloccato",
                   "bloccati",

@@ -100,7 +100,9 @@ class TextAnalyzersTest {
         "EN|shim leak, heavy disk I/O|the disk is busy with IO and shims leak",
         "EN|leaked shims, I/O pressure|shim leak with high IO load",
         "IT|metriche container_fs mancanti|nessun dato per le metriche container_fs",
-        "IT|processi shim sotto carico I/O|processi shim con IO sotto pressione"
+        "IT|processi shim sotto carico I/O|processi shim con IO sotto pressione",
+        "EN|172.17/16 conflicts with docker0|docker0 interferes with our 172.17/16 VPN",
+        "IT|conflitto tra 172.17/16 e docker0|docker0 si sovrappone alla 172.17/16"
       })
   @DisplayName("the words of a failure's state fold into one term, the things named stay apart")
   void statesFoldNamesStay(String language, String entryWords, String pasteWords)
