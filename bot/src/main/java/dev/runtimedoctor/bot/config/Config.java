@@ -258,12 +258,12 @@ public record Config(
   }
 
   private static List<String> packs(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, KnowledgeSource.PACKS_VARIABLE);
+    Optional<String> v = value(env, Environment.KNOWLEDGE_PACKS);
     if (v.isEmpty()) {
       return EntryLoader.PACKS;
     }
     try {
-      return KnowledgeSource.packs(KnowledgeSource.PACKS_VARIABLE, v.get());
+      return KnowledgeSource.packs(Environment.KNOWLEDGE_PACKS, v.get());
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return EntryLoader.PACKS;
