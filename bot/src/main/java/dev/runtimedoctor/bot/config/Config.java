@@ -107,7 +107,7 @@ public record Config(
     Optional<Pattern> incident = pattern(env, "INCIDENT_CHANNEL_PATTERN", problems);
     Set<String> channels = ids(env, "CHECKS_ALLOWED_CHANNELS", CHANNEL_ID, "channel", problems);
     Set<String> users = ids(env, "CHECKS_ALLOWED_USERS", USER_ID, "user", problems);
-    Optional<Path> knowledgeDir = directory(env, "KNOWLEDGE_DIR", problems);
+    Optional<Path> knowledgeDir = directory(env, Environment.KNOWLEDGE_DIR, problems);
     List<String> knowledgePacks = packs(env, problems);
     Path feedbackLog = feedbackLog(env, problems);
     logLevel(env, problems);
@@ -192,7 +192,7 @@ public record Config(
   }
 
   private static Language language(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, "BOT_LANGUAGE");
+    Optional<String> v = value(env, Environment.BOT_LANGUAGE);
     if (v.isEmpty()) {
       return Language.IT;
     }
@@ -283,7 +283,7 @@ public record Config(
   }
 
   private static Path feedbackLog(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, "FEEDBACK_LOG");
+    Optional<String> v = value(env, Environment.FEEDBACK_LOG);
     if (v.isEmpty()) {
       return DEFAULT_FEEDBACK_LOG;
     }
