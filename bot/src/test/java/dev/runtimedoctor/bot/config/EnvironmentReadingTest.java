@@ -1,19 +1,13 @@
 package dev.runtimedoctor.bot.config;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import dev.runtimedoctor.bot.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,34 +15,16 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The environment is read in {@code config} only: {@code Main} hands it the process's variables,
- * and every other class receives typed values, never the map nor a variable's name to look up.
+ * The environment is read in {@code config} only: {@code Main} hands it the process's variables
+ * (SlackArchitectureTest holds that in ArchUnit), and every other class receives typed values,
+ * never a variable's name to look up. ArchUnit does not see string literals, so the sources are
+ * scanned for the names.
  */
 class EnvironmentReadingTest {
-  private static final JavaClasses MAIN =
-      new ClassFileImporter()
-          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-          .importPackages("dev.runtimedoctor");
-
   private static final Path SOURCES = Path.of("src/main/java/dev/runtimedoctor/bot");
 
   /** A string literal, without escapes: enough to find a variable's name written as a key. */
   private static final Pattern LITERAL = Pattern.compile("\"([A-Z][A-Z0-9_]*)\"");
-
-  @Test
-  @DisplayName("only the CLI's entry point hands the environment's variables to config")
-  void onlyMainHandsOverTheVariables() {
-    noClasses()
-        .that()
-        .resideOutsideOfPackage("dev.runtimedoctor.bot.config..")
-        .and()
-        .doNotHaveFullyQualifiedName(Main.class.getName())
-        .should()
-        .callMethod(Environment.class, "of", Map.class)
-        .orShould()
-        .callMethod(Config.class, "fromEnv", Map.class)
-        .check(MAIN);
-  }
 
   @Test
   @DisplayName("no class outside config looks a variable up by its name")
