@@ -3,6 +3,7 @@ package dev.runtimedoctor.bench;
 import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.CheckScope;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.cluster.Verdict;
 import dev.runtimedoctor.knowledge.entry.Entry;
@@ -74,9 +75,7 @@ public final class BenchClusterCommand implements Callable<Integer> {
       List<CheckResult> results;
       try (ClusterChecks checks =
           ClusterChecks.connect(
-              Map.of("KUBECONFIG", kubeconfig.toString()),
-              Optional.empty(),
-              ClusterSettings.DEFAULT)) {
+              ClusterLocation.kubeconfig(kubeconfig), Optional.empty(), ClusterSettings.DEFAULT)) {
         results = checks.run(entries, CheckScope.CLUSTER);
       }
       long millis = (System.nanoTime() - start) / 1_000_000;

@@ -3,11 +3,11 @@ package dev.runtimedoctor.bot.cli;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.cluster.ClusterTarget;
+import dev.runtimedoctor.bot.config.Environment;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.Map;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -27,16 +27,17 @@ final class ContextOption {
       description = "Kubeconfig context (default: the current one; in a pod: its service account).")
   String context;
 
-  ClusterChecks connect(Map<String, String> env) {
-    return ClusterChecks.connect(env, Optional.ofNullable(context), ClusterSettings.DEFAULT);
+  ClusterChecks connect(Environment env) {
+    return ClusterChecks.connect(
+        env.cluster(), Optional.ofNullable(context), ClusterSettings.DEFAULT);
   }
 
   /**
    * Why no check could run, decided before connecting, in one line that says what to fix: no
    * cluster configured, or a kubeconfig that is not YAML. Empty when the checks may try.
    */
-  Optional<String> unusable(Map<String, String> env) {
-    ClusterTarget target = ClusterTarget.resolve(env, Optional.ofNullable(context));
+  Optional<String> unusable(Environment env) {
+    ClusterTarget target = ClusterTarget.resolve(env.cluster(), Optional.ofNullable(context));
     if (target instanceof ClusterTarget.Missing missing) {
       return Optional.of(missing.reason());
     }

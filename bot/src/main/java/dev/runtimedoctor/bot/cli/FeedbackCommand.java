@@ -108,8 +108,15 @@ final class FeedbackCommand implements Callable<Integer> {
   }
 
   private Path path() {
-    String p = source != null ? source : log != null ? log : ctx.env().get("FEEDBACK_LOG");
-    if (p == null || p.isBlank()) {
+    String p = source != null ? source : log;
+    if (p == null) {
+      try {
+        return ctx.env().feedbackLog().orElse(Config.DEFAULT_FEEDBACK_LOG);
+      } catch (IllegalArgumentException e) {
+        throw new UserException(e.getMessage());
+      }
+    }
+    if (p.isBlank()) {
       return Config.DEFAULT_FEEDBACK_LOG;
     }
     try {

@@ -1,12 +1,14 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.config.Environment;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeSource;
 import dev.runtimedoctor.knowledge.entry.EntryException;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,16 +28,25 @@ final class KnowledgeOption {
           "Bundled packs to load: gke-runtime, everyday; default: $KNOWLEDGE_PACKS, else both.")
   String packs;
 
-  KnowledgeSource source(Map<String, String> env) {
+  /**
+   * The source named by {@code --knowledge}, else {@code KNOWLEDGE_DIR}, else bundled only; the
+   * packs named by {@code --packs}, else {@code KNOWLEDGE_PACKS}, else every bundled pack.
+   *
+   * @throws UserException naming the option or variable and the unknown pack
+   */
+  KnowledgeSource source(Environment env) {
     try {
-      return KnowledgeSource.of(dir, packs, env);
+      Optional<Path> extra = dir != null ? Optional.of(dir) : env.knowledgeDir();
+      List<String> chosen =
+          packs != null ? KnowledgeSource.packs("--packs", packs) : env.knowledgePacks();
+      return new KnowledgeSource(extra, chosen);
     } catch (IllegalArgumentException e) {
       throw new UserException(e.getMessage());
     }
   }
 
   /** The knowledge base alone, without building the index: for commands that do not match. */
-  KnowledgeBase knowledge(Map<String, String> env) {
+  KnowledgeBase knowledge(Environment env) {
     try {
       return source(env).load();
     } catch (EntryException e) {
@@ -45,7 +56,7 @@ final class KnowledgeOption {
     }
   }
 
-  DiagnosisService service(Map<String, String> env) {
+  DiagnosisService service(Environment env) {
     try {
       return DiagnosisService.load(source(env));
     } catch (EntryException e) {

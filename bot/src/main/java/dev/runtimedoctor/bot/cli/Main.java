@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.config.Environment;
 import dev.runtimedoctor.bot.errors.ErrorReference;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.io.InputStream;
@@ -81,7 +82,8 @@ public final class Main {
       err.flush();
       return ExitCodes.USAGE;
     }
-    CommandLine cl = commandLine(new CliContext(env, in, terminal, out, err), rest[0]);
+    CommandLine cl =
+        commandLine(new CliContext(Environment.of(env), in, terminal, out, err), rest[0]);
     cl.setParameterExceptionHandler((ex, a) -> usageError(cl, ex, err));
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {

@@ -41,7 +41,7 @@ final class ServeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Config config;
     try {
-      config = Config.fromEnv(ctx.env());
+      config = ctx.env().serveConfig();
     } catch (ConfigException e) {
       ctx.err().println(e.getMessage());
       return 2;
@@ -63,7 +63,7 @@ final class ServeCommand implements Callable<Integer> {
             SlackTuning.defaults(),
             Clock.systemUTC(),
             null,
-            ClusterAccess.fromEnv(ctx.env(), ClusterSettings.DEFAULT),
+            ClusterAccess.open(ctx.env().cluster(), ClusterSettings.DEFAULT),
             ctx.out());
     ctx.err()
         .printf(

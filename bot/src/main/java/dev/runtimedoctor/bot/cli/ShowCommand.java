@@ -1,6 +1,5 @@
 package dev.runtimedoctor.bot.cli;
 
-import dev.runtimedoctor.bot.diagnosis.AffectedText;
 import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.bot.text.Catalog;
 import dev.runtimedoctor.bot.text.Msg;
@@ -8,7 +7,6 @@ import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.entry.Section;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
+    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env().language());
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     Entry e = kb.get(id).orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
     var out = ctx.out();
@@ -56,9 +54,7 @@ final class ShowCommand implements Callable<Integer> {
             + e.area()
             + " · "
             + e.source());
-    for (AffectedText.Line v : AffectedText.lines(e, l)) {
-      out.println(v.label().toLowerCase(Locale.ROOT) + ": " + v.value());
-    }
+    TerminalReport.versionLines(e, l).forEach(out::println);
     if (!e.signatures().isEmpty()) {
       out.println();
       out.println(Catalog.get(Msg.SIGNATURES, l) + ":");

@@ -67,8 +67,8 @@ final class TerminalReport {
     for (Evidence ev : m.evidence()) {
       out.printf(Locale.ROOT, "  %s: %s%n", label(Msg.LINE, ev.line()), ev.text());
     }
-    for (AffectedText.Line l : AffectedText.lines(e, lang)) {
-      out.println("  " + l.label().toLowerCase(Locale.ROOT) + ": " + l.value());
+    for (String v : versionLines(e, lang)) {
+      out.println("  " + v);
     }
     for (Section s : sections(e)) {
       out.println();
@@ -118,6 +118,16 @@ final class TerminalReport {
     for (String s : NextSteps.forPaste(paste, lang)) {
       out.println("  - " + s.replace("`", ""));
     }
+  }
+
+  /**
+   * A known issue's version lines as the terminal prints them, "affected: …" then "fixed in: …";
+   * none for a failure mode.
+   */
+  static List<String> versionLines(Entry e, Language lang) {
+    return AffectedText.lines(e, lang).stream()
+        .map(l -> l.label().toLowerCase(Locale.ROOT) + ": " + l.value())
+        .toList();
   }
 
   private String t(Msg key, Object... args) {

@@ -45,11 +45,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path target = dir;
-    String fromEnv = ctx.env().get("KNOWLEDGE_DIR");
-    if (target == null && fromEnv != null && !fromEnv.isBlank()) {
-      target = Path.of(fromEnv);
-    }
+    Path target = dir != null ? dir : ctx.env().knowledgeDir().orElse(null);
     List<Entry> entries;
     try {
       entries = target == null ? EntryLoader.bundled() : EntryLoader.loadDirectory(target);

@@ -1,6 +1,5 @@
 package dev.runtimedoctor.bot.cluster;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,18 +13,18 @@ import org.slf4j.LoggerFactory;
 public final class ClusterAccess implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ClusterAccess.class);
 
-  private final Map<String, String> env;
+  private final ClusterLocation location;
   private final ClusterSettings settings;
   private ClusterChecks checks;
 
-  private ClusterAccess(Map<String, String> env, ClusterSettings settings) {
-    this.env = Map.copyOf(env);
+  private ClusterAccess(ClusterLocation location, ClusterSettings settings) {
+    this.location = Objects.requireNonNull(location, "location");
     this.settings = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Connects to the cluster {@code env} names ({@code KUBECONFIG}, {@code HOME}, in-cluster). */
-  public static ClusterAccess fromEnv(Map<String, String> env, ClusterSettings settings) {
-    ClusterAccess access = new ClusterAccess(env, settings);
+  /** Connects to the cluster {@code location} names (a kubeconfig, {@code HOME}, in-cluster). */
+  public static ClusterAccess open(ClusterLocation location, ClusterSettings settings) {
+    ClusterAccess access = new ClusterAccess(location, settings);
     access.get();
     return access;
   }
@@ -44,11 +43,11 @@ public final class ClusterAccess implements AutoCloseable {
     if (checks != null) {
       return new Ready(checks);
     }
-    ClusterTarget target = ClusterTarget.resolve(env, Optional.empty());
+    ClusterTarget target = ClusterTarget.resolve(location, Optional.empty());
     if (target instanceof ClusterTarget.Missing missing) {
       return new Unavailable(missing.reason());
     }
-    checks = ClusterChecks.connect(env, Optional.empty(), settings);
+    checks = ClusterChecks.connect(location, Optional.empty(), settings);
     log.info("cluster checks ready context={}", checks.context());
     return new Ready(checks);
   }

@@ -86,13 +86,13 @@ public final class ClusterChecks implements AutoCloseable {
   }
 
   /**
-   * Connects to the cluster the environment names ({@code KUBECONFIG}, {@code ~/.kube/config}, the
-   * pod's service account), with {@code context} when given. Never throws: without a cluster every
-   * check is {@code unavailable} with the reason.
+   * Connects to the cluster {@code location} names (a kubeconfig, {@code ~/.kube/config}, the pod's
+   * service account), with {@code context} when given. Never throws: without a cluster every check
+   * is {@code unavailable} with the reason.
    */
   public static ClusterChecks connect(
-      Map<String, String> env, Optional<String> context, ClusterSettings settings) {
-    ClusterTarget target = ClusterTarget.resolve(env, context);
+      ClusterLocation location, Optional<String> context, ClusterSettings settings) {
+    ClusterTarget target = ClusterTarget.resolve(location, context);
     return new ClusterChecks(KubeClusterReader.open(target, settings), settings);
   }
 

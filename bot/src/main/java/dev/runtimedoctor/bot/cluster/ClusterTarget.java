@@ -3,16 +3,14 @@ package dev.runtimedoctor.bot.cluster;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * Where the checks connect, decided from the environment the way {@code kubectl} does: the first
- * readable file of {@code KUBECONFIG}, else {@code $HOME/.kube/config}, else the pod's service
- * account. Reading only the given environment (not {@code System.getenv}) keeps tests hermetic.
+ * Where the checks connect, decided the way {@code kubectl} does: the first readable file of {@code
+ * KUBECONFIG}, else {@code $HOME/.kube/config}, else the pod's service account. Deciding from a
+ * {@link ClusterLocation} read once (not from {@code System.getenv}) keeps tests hermetic.
  */
 public sealed interface ClusterTarget {
 
@@ -43,36 +41,42 @@ public sealed interface ClusterTarget {
     }
   }
 
-  /** Resolves the target from {@code env} and an optional {@code --context}. */
-  static ClusterTarget resolve(Map<String, String> env, Optional<String> context) {
-    return resolve(env, context, SERVICE_ACCOUNT_DIR);
+  /** Resolves the target from {@code location} and an optional {@code --context}. */
+  static ClusterTarget resolve(ClusterLocation location, Optional<String> context) {
+    return resolve(location, context, SERVICE_ACCOUNT_DIR);
   }
 
-  /** As {@link #resolve(Map, Optional)}, with the service account directory given (tests). */
+  /**
+   * As {@link #resolve(ClusterLocation, Optional)}, with the service account directory given
+   * (tests).
+   */
   static ClusterTarget resolve(
-      Map<String, String> env, Optional<String> context, Path serviceAccountDir) {
-    String kubeconfig = env.get("KUBECONFIG");
-    if (kubeconfig != null && !kubeconfig.isBlank()) {
-      List<String> files =
-          Arrays.stream(kubeconfig.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
+      ClusterLocation location, Optional<String> context, Path serviceAccountDir) {
+    if (!location.kubeconfig().isEmpty()) {
       // Like fabric8, use the first file that exists rather than merging the list.
-      return files.stream()
-          .map(Path::of)
+      return location.kubeconfig().stream()
           .filter(Files::isReadable)
           .findFirst()
           .<ClusterTarget>map(f -> new Kubeconfig(f, context))
-          .orElseGet(() -> new Missing("KUBECONFIG names no readable file: " + kubeconfig));
+          .orElseGet(
+              () ->
+                  new Missing(
+                      "KUBECONFIG names no readable file: "
+                          + location.kubeconfig().stream()
+                              .map(Path::toString)
+                              .collect(Collectors.joining(File.pathSeparator))));
     }
-    String home = env.get("HOME");
-    if (home != null && !home.isBlank()) {
-      Path file = Path.of(home, ".kube", "config");
+    if (location.home().isPresent()) {
+      Path file = location.home().get().resolve(".kube").resolve("config");
       if (Files.isReadable(file)) {
         return new Kubeconfig(file, context);
       }
     }
-    String host = env.get("KUBERNETES_SERVICE_HOST");
-    String port = env.get("KUBERNETES_SERVICE_PORT");
-    if (host != null && port != null && Files.isReadable(serviceAccountDir.resolve("token"))) {
+    Optional<String> host = location.serviceHost();
+    Optional<String> port = location.servicePort();
+    if (host.isPresent()
+        && port.isPresent()
+        && Files.isReadable(serviceAccountDir.resolve("token"))) {
       if (context.isPresent()) {
         return new Missing(
             "--context "
@@ -80,7 +84,7 @@ public sealed interface ClusterTarget {
                 + " needs a kubeconfig (KUBECONFIG or ~/.kube/config);"
                 + " in a pod the checks use the pod's service account");
       }
-      return new InCluster(host, port, serviceAccountDir);
+      return new InCluster(host.get(), port.get(), serviceAccountDir);
     }
     return new Missing(
         "no cluster configured: set KUBECONFIG, create ~/.kube/config"

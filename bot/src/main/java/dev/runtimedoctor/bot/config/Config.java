@@ -107,7 +107,7 @@ public record Config(
     Optional<Pattern> incident = pattern(env, "INCIDENT_CHANNEL_PATTERN", problems);
     Set<String> channels = ids(env, "CHECKS_ALLOWED_CHANNELS", CHANNEL_ID, "channel", problems);
     Set<String> users = ids(env, "CHECKS_ALLOWED_USERS", USER_ID, "user", problems);
-    Optional<Path> knowledgeDir = directory(env, "KNOWLEDGE_DIR", problems);
+    Optional<Path> knowledgeDir = directory(env, Environment.KNOWLEDGE_DIR, problems);
     List<String> knowledgePacks = packs(env, problems);
     Path feedbackLog = feedbackLog(env, problems);
     logLevel(env, problems);
@@ -192,7 +192,7 @@ public record Config(
   }
 
   private static Language language(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, "BOT_LANGUAGE");
+    Optional<String> v = value(env, Environment.BOT_LANGUAGE);
     if (v.isEmpty()) {
       return Language.IT;
     }
@@ -258,12 +258,12 @@ public record Config(
   }
 
   private static List<String> packs(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, KnowledgeSource.PACKS_VARIABLE);
+    Optional<String> v = value(env, Environment.KNOWLEDGE_PACKS);
     if (v.isEmpty()) {
       return EntryLoader.PACKS;
     }
     try {
-      return KnowledgeSource.packs(KnowledgeSource.PACKS_VARIABLE, v.get());
+      return KnowledgeSource.packs(Environment.KNOWLEDGE_PACKS, v.get());
     } catch (IllegalArgumentException e) {
       problems.add(e.getMessage());
       return EntryLoader.PACKS;
@@ -283,7 +283,7 @@ public record Config(
   }
 
   private static Path feedbackLog(Map<String, String> env, List<String> problems) {
-    Optional<String> v = value(env, "FEEDBACK_LOG");
+    Optional<String> v = value(env, Environment.FEEDBACK_LOG);
     if (v.isEmpty()) {
       return DEFAULT_FEEDBACK_LOG;
     }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,9 +20,6 @@ import java.util.Set;
  * @param packs the bundled packs to load, names from {@link EntryLoader#PACKS}
  */
 public record KnowledgeSource(Optional<Path> extraDir, List<String> packs) {
-
-  /** The environment variable that turns bundled packs on, comma-separated. */
-  public static final String PACKS_VARIABLE = "KNOWLEDGE_PACKS";
 
   public KnowledgeSource {
     packs = List.copyOf(packs);
@@ -37,32 +33,6 @@ public record KnowledgeSource(Optional<Path> extraDir, List<String> packs) {
   /** Every bundled pack, plus {@code extraDir}. */
   public KnowledgeSource(Optional<Path> extraDir) {
     this(extraDir, EntryLoader.PACKS);
-  }
-
-  /**
-   * The source named by {@code --knowledge}, else {@code KNOWLEDGE_DIR}, else bundled only; the
-   * packs named by {@code --packs}, else {@code KNOWLEDGE_PACKS}, else every bundled pack.
-   *
-   * @param dirOption {@code --knowledge}, or null
-   * @param packsOption {@code --packs}, or null
-   * @throws IllegalArgumentException naming the option or variable and the unknown pack
-   */
-  public static KnowledgeSource of(Path dirOption, String packsOption, Map<String, String> env) {
-    Optional<Path> dir;
-    if (dirOption != null) {
-      dir = Optional.of(dirOption);
-    } else {
-      String d = env.get("KNOWLEDGE_DIR");
-      dir = d == null || d.isBlank() ? Optional.empty() : Optional.of(Path.of(d));
-    }
-    List<String> packs;
-    if (packsOption != null) {
-      packs = packs("--packs", packsOption);
-    } else {
-      String v = env.get(PACKS_VARIABLE);
-      packs = v == null || v.isBlank() ? EntryLoader.PACKS : packs(PACKS_VARIABLE, v);
-    }
-    return new KnowledgeSource(dir, packs);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.runtimedoctor.bot.serve;
 
 import dev.runtimedoctor.bot.cluster.ClusterAccess;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
@@ -10,7 +11,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 
 /**
  * The composition root of the running bot, the one place {@code serve}, {@code bench-slack} and the
@@ -34,7 +34,7 @@ public final class BotServer {
         tuning,
         clock,
         host,
-        ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT));
+        ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.bot.config.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,7 +108,7 @@ class HelpTest {
 
   private static CliContext context() {
     return new CliContext(
-        Map.of(),
+        Environment.of(Map.of()),
         new ByteArrayInputStream(new byte[0]),
         false,
         new PrintWriter(new StringWriter()),

@@ -16,7 +16,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -232,8 +231,7 @@ class ClusterFailuresTest {
     Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:" + port);
     long start = System.nanoTime();
     try (ClusterChecks checks =
-        ClusterChecks.connect(
-            Map.of("KUBECONFIG", kubeconfig.toString()), Optional.empty(), FAST)) {
+        ClusterChecks.connect(ClusterLocation.kubeconfig(kubeconfig), Optional.empty(), FAST)) {
       List<CheckResult> results =
           checks.run(List.of(entry("pod-ip-exhaustion")), CheckScope.CLUSTER);
       assertThat(results)
@@ -246,7 +244,8 @@ class ClusterFailuresTest {
   @Test
   @DisplayName("without a kubeconfig or service account, every check says what to set up")
   void noCluster() {
-    try (ClusterChecks checks = ClusterChecks.connect(Map.of(), Optional.empty(), FAST)) {
+    try (ClusterChecks checks =
+        ClusterChecks.connect(ClusterLocation.NONE, Optional.empty(), FAST)) {
       List<CheckResult> results =
           checks.run(List.of(entry("pod-ip-exhaustion")), CheckScope.CLUSTER);
       assertThat(checks.context()).isEqualTo("none");
@@ -262,8 +261,7 @@ class ClusterFailuresTest {
   void unknownContext() {
     Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:1");
     try (ClusterChecks checks =
-        ClusterChecks.connect(
-            Map.of("KUBECONFIG", kubeconfig.toString()), Optional.of("prod"), FAST)) {
+        ClusterChecks.connect(ClusterLocation.kubeconfig(kubeconfig), Optional.of("prod"), FAST)) {
       CheckResult r = checks.run(List.of(entry("gpu-metrics-missing")), CheckScope.CLUSTER).get(0);
       assertThat(r.verdict()).isEqualTo(Verdict.UNAVAILABLE);
       assertThat(r.summary())

@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.runtimedoctor.bot.config.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ class ClusterTargetTest {
   void kubeconfigList() throws IOException {
     Path second = Files.writeString(dir.resolve("b"), "apiVersion: v1\nkind: Config\n");
     String list = dir.resolve("missing") + java.io.File.pathSeparator + second;
-    ClusterTarget t = ClusterTarget.resolve(Map.of("KUBECONFIG", list), Optional.of("ctx"), dir);
+    ClusterTarget t =
+        ClusterTarget.resolve(location(Map.of("KUBECONFIG", list)), Optional.of("ctx"), dir);
     assertThat(t).isEqualTo(new ClusterTarget.Kubeconfig(second, Optional.of("ctx")));
   }
 
@@ -28,7 +30,8 @@ class ClusterTargetTest {
   @DisplayName("a KUBECONFIG naming no readable file is reported, not skipped")
   void kubeconfigMissing() {
     ClusterTarget t =
-        ClusterTarget.resolve(Map.of("KUBECONFIG", "/nope/config"), Optional.empty(), dir);
+        ClusterTarget.resolve(
+            location(Map.of("KUBECONFIG", "/nope/config")), Optional.empty(), dir);
     assertThat(t)
         .isEqualTo(new ClusterTarget.Missing("KUBECONFIG names no readable file: /nope/config"));
   }
@@ -39,7 +42,8 @@ class ClusterTargetTest {
     Path file = dir.resolve(".kube").resolve("config");
     Files.createDirectories(file.getParent());
     Files.writeString(file, "apiVersion: v1\n");
-    ClusterTarget t = ClusterTarget.resolve(Map.of("HOME", dir.toString()), Optional.empty(), dir);
+    ClusterTarget t =
+        ClusterTarget.resolve(location(Map.of("HOME", dir.toString())), Optional.empty(), dir);
     assertThat(t).isEqualTo(new ClusterTarget.Kubeconfig(file, Optional.empty()));
   }
 
@@ -49,9 +53,9 @@ class ClusterTargetTest {
     Files.writeString(dir.resolve("token"), "t");
     Map<String, String> env =
         Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "443");
-    assertThat(ClusterTarget.resolve(env, Optional.empty(), dir))
+    assertThat(ClusterTarget.resolve(location(env), Optional.empty(), dir))
         .isEqualTo(new ClusterTarget.InCluster("10.0.0.1", "443", dir));
-    assertThat(ClusterTarget.resolve(env, Optional.of("prod"), dir))
+    assertThat(ClusterTarget.resolve(location(env), Optional.of("prod"), dir))
         .isInstanceOf(ClusterTarget.Missing.class)
         .extracting(t -> ((ClusterTarget.Missing) t).reason())
         .asString()
@@ -61,7 +65,12 @@ class ClusterTargetTest {
   @Test
   @DisplayName("nothing configured says what to set up")
   void nothing() {
-    assertThat(ClusterTarget.resolve(Map.of(), Optional.empty(), dir))
+    assertThat(ClusterTarget.resolve(location(Map.of()), Optional.empty(), dir))
         .isInstanceOf(ClusterTarget.Missing.class);
+  }
+
+  /** The location the environment names, read as the bot reads it. */
+  private static ClusterLocation location(Map<String, String> env) {
+    return Environment.of(env).cluster();
   }
 }

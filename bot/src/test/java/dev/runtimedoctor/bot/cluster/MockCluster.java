@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.config.Environment;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -117,7 +118,8 @@ public final class MockCluster implements AutoCloseable {
 
   /** Checks connected to this server through a kubeconfig, as the command line connects. */
   public ClusterChecks checks(Path dir, ClusterSettings settings) {
-    return ClusterChecks.connect(env(dir), java.util.Optional.empty(), settings);
+    return ClusterChecks.connect(
+        Environment.of(env(dir)).cluster(), java.util.Optional.empty(), settings);
   }
 
   /** A kubeconfig for any server URL, e.g. a port nothing listens on. */

@@ -2,6 +2,7 @@ package dev.runtimedoctor.bot.http;
 
 import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.cluster.ClusterAccess;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.config.Config;
 import dev.runtimedoctor.bot.config.Secret;
@@ -121,7 +122,7 @@ public final class SlackHarness implements AutoCloseable {
       return start(
           fake,
           extraEnv,
-          ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT),
+          ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT),
           true,
           service,
           tuning,

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.cluster.ClusterAccess;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.cluster.MockCluster;
+import dev.runtimedoctor.bot.config.Environment;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
 import java.nio.file.Path;
@@ -58,7 +60,7 @@ class ClusterChecksSlackTest {
         SlackHarness.start(
             fake,
             Map.of("CHECKS_ALLOWED_USERS", ALLOWED + ",UBOB00001"),
-            ClusterAccess.fromEnv(kubeconfig, ClusterSettings.DEFAULT));
+            ClusterAccess.open(Environment.of(kubeconfig).cluster(), ClusterSettings.DEFAULT));
   }
 
   @AfterEach
@@ -174,7 +176,7 @@ class ClusterChecksSlackTest {
         SlackHarness.start(
             fake,
             Map.of("CHECKS_ALLOWED_USERS", ALLOWED),
-            ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT))) {
+            ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT))) {
       bare.command("check", ALLOWED, "n1");
       assertThat(fake.await("/respond/n1", 1, WAIT).get(0).body())
           .contains("Cluster checks unavailable: no cluster configured");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.cluster.ClusterAccess;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
@@ -127,7 +128,8 @@ class IncidentChannelTest {
         SlackPayloads.message(INCIDENT, "UALICE001", "1700001200.000100", SlackHarness.IP_PASTE));
     h.fake.await("chat.postMessage", 1, WAIT);
     try (SlackHarness other =
-        SlackHarness.start(h.fake, ENV, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT))) {
+        SlackHarness.start(
+            h.fake, ENV, ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT))) {
       other.event(
           SlackPayloads.message(INCIDENT, "UBRUNO001", "1700001201.000100", SlackHarness.IP_PASTE));
       other.event(
@@ -144,7 +146,8 @@ class IncidentChannelTest {
   @DisplayName("two replicas seeing a channel's first issue at the same moment leave one digest")
   void firstIssueOnTwoReplicasAtOnce() throws Exception {
     try (SlackHarness other =
-        SlackHarness.start(h.fake, ENV, ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT))) {
+        SlackHarness.start(
+            h.fake, ENV, ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT))) {
       CompletableFuture<?> toH =
           CompletableFuture.runAsync(
               () ->

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.runtimedoctor.bot.cluster.ClusterAccess;
+import dev.runtimedoctor.bot.cluster.ClusterLocation;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.fake.FakeSlackApi;
 import dev.runtimedoctor.bot.http.SlackHarness;
@@ -30,10 +31,10 @@ class ReplicasTest {
     fake = FakeSlackApi.start();
     a =
         SlackHarness.start(
-            fake, Map.of(), ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT));
+            fake, Map.of(), ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT));
     b =
         SlackHarness.start(
-            fake, Map.of(), ClusterAccess.fromEnv(Map.of(), ClusterSettings.DEFAULT));
+            fake, Map.of(), ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT));
   }
 
   @AfterEach

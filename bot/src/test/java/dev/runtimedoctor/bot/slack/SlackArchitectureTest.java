@@ -7,11 +7,14 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import dev.runtimedoctor.bot.cli.Main;
+import dev.runtimedoctor.bot.config.Config;
+import dev.runtimedoctor.bot.config.Environment;
 import dev.runtimedoctor.bot.slack.pipeline.Admission;
 import dev.runtimedoctor.bot.slack.pipeline.Diagnoser;
 import dev.runtimedoctor.bot.slack.pipeline.PasteReading;
 import dev.runtimedoctor.bot.slack.pipeline.ThreadAnswerer;
 import dev.runtimedoctor.bot.slack.pipeline.ThreadReply;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +116,9 @@ class SlackArchitectureTest {
   }
 
   @Test
-  @DisplayName("only config and the CLI's entry point read the process environment")
+  @DisplayName(
+      "only config and the CLI's entry point read the process environment; only the entry point"
+          + " hands its variables to config")
   void onlyConfigReadsTheEnvironment() {
     noClasses()
         .that()
@@ -124,6 +129,10 @@ class SlackArchitectureTest {
         .callMethod(System.class, "getenv")
         .orShould()
         .callMethod(System.class, "getenv", String.class)
+        .orShould()
+        .callMethod(Environment.class, "of", Map.class)
+        .orShould()
+        .callMethod(Config.class, "fromEnv", Map.class)
         .check(MAIN);
   }
 }

@@ -14,7 +14,7 @@ public final class SlackCallException extends Exception {
   }
 
   /** The Web API method, or {@code response_url}. */
-  public String method() {
+  String method() {
     return method;
   }
 

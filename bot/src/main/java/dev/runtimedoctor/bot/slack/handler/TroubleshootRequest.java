@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What {@code /troubleshoot <text>} asks for: a subcommand, or a paste to diagnose. */
-public sealed interface TroubleshootRequest {
+sealed interface TroubleshootRequest {
   /** The subcommands, as typed. */
   List<String> SUBCOMMANDS = List.of("help", "list", "show", "lang", "check");
 

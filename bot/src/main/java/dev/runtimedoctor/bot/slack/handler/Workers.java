@@ -50,7 +50,7 @@ public final class Workers implements AutoCloseable {
    * @param what names the task in the log if it fails
    * @return false when the queue is full and the task was not taken
    */
-  public boolean submit(String what, Runnable task) {
+  boolean submit(String what, Runnable task) {
     try {
       pool.execute(
           () -> {

@@ -12,7 +12,7 @@ import java.util.Objects;
  */
 public record Answer(List<Match> matches, Language language, boolean truncated) {
   /** Known issues named in one answer at most; more would bury the first. */
-  public static final int MAX_MATCHES = 3;
+  static final int MAX_MATCHES = 3;
 
   public Answer {
     Objects.requireNonNull(language, "language");

@@ -21,7 +21,7 @@ public record AnswerOptions(
     Optional<String> source) {
 
   /** No buttons. */
-  public static final AnswerOptions NONE =
+  static final AnswerOptions NONE =
       new AnswerOptions(Optional.empty(), false, false, Optional.empty(), Optional.empty());
 
   public AnswerOptions {

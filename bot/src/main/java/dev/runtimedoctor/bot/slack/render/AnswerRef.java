@@ -56,7 +56,7 @@ public record AnswerRef(String id, Language language, String fingerprint, List<I
   }
 
   /** {@code id|lang|fingerprint|entry:confidence:BASIS,…}, a button's value. */
-  public String encode() {
+  String encode() {
     StringBuilder sb =
         new StringBuilder(id)
             .append('|')

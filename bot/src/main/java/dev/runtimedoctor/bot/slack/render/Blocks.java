@@ -17,22 +17,22 @@ public final class Blocks {
   public static final int MAX_BLOCKS = 50;
 
   /** Characters in a section's text. */
-  public static final int MAX_SECTION_TEXT = 3000;
+  static final int MAX_SECTION_TEXT = 3000;
 
   /** Characters in a header's plain text. */
-  public static final int MAX_HEADER_TEXT = 150;
+  static final int MAX_HEADER_TEXT = 150;
 
   /** Elements in a context block. */
-  public static final int MAX_CONTEXT_ELEMENTS = 10;
+  static final int MAX_CONTEXT_ELEMENTS = 10;
 
   /** Characters in a button's label. */
-  public static final int MAX_BUTTON_TEXT = 75;
+  static final int MAX_BUTTON_TEXT = 75;
 
   /** Characters in a button's value. */
-  public static final int MAX_BUTTON_VALUE = 2000;
+  static final int MAX_BUTTON_VALUE = 2000;
 
   /** Characters of notification text kept; Slack truncates past 40,000 but advises far less. */
-  public static final int MAX_FALLBACK_TEXT = 3000;
+  static final int MAX_FALLBACK_TEXT = 3000;
 
   private static final String FENCE = "```";
 
@@ -46,10 +46,10 @@ public final class Blocks {
   public static final int MAX_OPTIONS = 100;
 
   /** Characters in an option's text. */
-  public static final int MAX_OPTION_TEXT = 75;
+  static final int MAX_OPTION_TEXT = 75;
 
   /** Characters in an option's value. */
-  public static final int MAX_OPTION_VALUE = 150;
+  static final int MAX_OPTION_VALUE = 150;
 
   /** A header in plain text. */
   public Blocks header(String plainText) {
@@ -57,7 +57,7 @@ public final class Blocks {
   }
 
   /** A header in plain text, with a block id the bot can read back later. */
-  public Blocks header(String blockId, String plainText) {
+  Blocks header(String blockId, String plainText) {
     JsonObject block = new JsonObject();
     block.addProperty("type", "header");
     block.add("text", plainText(shorten(plainText.replace('\n', ' '), MAX_HEADER_TEXT)));
@@ -71,7 +71,7 @@ public final class Blocks {
   }
 
   /** As {@link #section(String)}, the first section with a block id. */
-  public Blocks section(String blockId, String mrkdwn) {
+  Blocks section(String blockId, String mrkdwn) {
     String id = blockId;
     for (String part : split(mrkdwn, MAX_SECTION_TEXT)) {
       JsonObject block = new JsonObject();
@@ -175,7 +175,7 @@ public final class Blocks {
   }
 
   /** A button in the message's one actions block, which always stays last. */
-  public Blocks button(String actionId, String label, String value, boolean primary) {
+  Blocks button(String actionId, String label, String value, boolean primary) {
     if (actions == null) {
       actions = new JsonObject();
       actions.addProperty("type", "actions");

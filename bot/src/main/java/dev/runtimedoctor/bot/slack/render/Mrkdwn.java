@@ -56,7 +56,7 @@ public final class Mrkdwn {
   }
 
   /** The mrkdwn for a CommonMark document. */
-  public static String fromMarkdown(String markdown) {
+  static String fromMarkdown(String markdown) {
     Node document = PARSER.parse(markdown);
     Renderer r = new Renderer();
     document.accept(r);

@@ -24,7 +24,7 @@ public final class RecentKeys {
   }
 
   /** Whether {@code key} was recorded within the time to live, without recording it. */
-  public boolean contains(String key) {
+  boolean contains(String key) {
     return seen.getIfPresent(key) != null;
   }
 
