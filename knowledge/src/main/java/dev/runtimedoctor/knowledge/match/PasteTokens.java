@@ -51,6 +51,9 @@ final class PasteTokens {
     // The last known word, unless a word no signature knows came after it.
     int cutCandidate = -1;
     for (int li = 0; li < paste.lines().size(); li++) {
+      if (paste.lines().get(li).isCommand()) {
+        continue;
+      }
       String text = paste.lines().get(li).masked();
       int pos = 0;
       int[] span;

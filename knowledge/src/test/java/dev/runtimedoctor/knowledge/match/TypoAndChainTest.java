@@ -116,4 +116,19 @@ class TypoAndChainTest {
         .as("known issues answered, got %s", d.matches())
         .noneMatch(m -> m.entry().kind() == Kind.KNOWN_ISSUE);
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "$ kubectl exec -n db pg-0 -- ls -l /dev/pgdata\nls: cannot access '/dev/pgdata': No such"
+            + " file or directory",
+        "user@bastion:~$ kubectl exec -it web-0 -- cat /etc/app/app.conf\ncat: /etc/app/app.conf:"
+            + " No such file or directory"
+      })
+  @DisplayName("a command typed at a prompt lends no words to an error string below it")
+  void commandsLendNoWords(String paste) {
+    Diagnosis d = matcher.diagnose(paste.replace("\\n", "\n"));
+
+    assertThat(d.reply()).as("answered %s", d.matches()).isFalse();
+  }
 }
