@@ -4,7 +4,7 @@ import dev.runtimedoctor.knowledge.entry.Kind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 
 /**
  * "Known issue wins": where a paste carries a known issue's error line, that known issue ranks
@@ -33,11 +33,11 @@ final class KnownIssuesFirst {
    * known issue.
    *
    * @param ranked best first, as the matcher ranks them
-   * @param moreSpecific whether a known issue's error words (first) say more than a failure mode's
-   *     (second) on the paste: words of its own, not only the failure mode's
+   * @param namesCause whether a match's signature showed its cause ({@link
+   *     SignatureConfidence#namesCause}), not only the frame its error is printed in
    */
-  static List<Match> apply(List<Match> ranked, BiPredicate<Match, Match> moreSpecific) {
-    ranked = promoteSpecific(ranked, moreSpecific);
+  static List<Match> apply(List<Match> ranked, Predicate<Match> namesCause) {
+    ranked = promoteSpecific(ranked, namesCause);
     List<Match> known = ranked.stream().filter(KnownIssuesFirst::isKnownError).toList();
     boolean failureModeByErrorLine =
         ranked.stream()
@@ -66,11 +66,10 @@ final class KnownIssuesFirst {
    * "ImagePullBackOff … x509: certificate signed by unknown authority") takes the answer of a
    * failure mode that answers for the same failure: the failure mode says a pull failed, the known
    * issue says why, so the more specific one speaks, with the failure mode's confidence. Only when
-   * the fragment has words of its own: sharing the frame of the failure mode's error ("Probe failed
-   * … output=") is not saying why.
+   * the fragment shows the known issue's cause: sharing the frame its error is printed in ("Probe
+   * failed … output=") is not saying why.
    */
-  private static List<Match> promoteSpecific(
-      List<Match> ranked, BiPredicate<Match, Match> moreSpecific) {
+  private static List<Match> promoteSpecific(List<Match> ranked, Predicate<Match> namesCause) {
     List<Match> answering =
         ranked.stream()
             .filter(m -> m.entry().kind() == Kind.FAILURE_MODE)
@@ -85,11 +84,12 @@ final class KnownIssuesFirst {
           m.entry().kind() == Kind.KNOWN_ISSUE
               && m.basis() == Basis.SIGNATURE
               && m.confidence() >= SPECIFIC_LEAD
-              && m.confidence() < Matcher.REPLY_THRESHOLD;
+              && m.confidence() < Matcher.REPLY_THRESHOLD
+              && namesCause.test(m);
       double taken =
           specificLead
               ? answering.stream()
-                  .filter(f -> sameFailure(m, f) && moreSpecific.test(m, f))
+                  .filter(f -> sameFailure(m, f))
                   .mapToDouble(Match::confidence)
                   .max()
                   .orElse(0)

@@ -11,10 +11,10 @@ import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Recognises known issues in a paste: candidate entries are retrieved, each candidate's signatures
@@ -42,9 +42,6 @@ public final class Matcher {
 
   /** Kept of a confidence when the paste lacks what makes the evidence specific. */
   static final double ENDS_MISSING = 0.6;
-
-  /** The fewest words of its own a known issue's fragment needs to speak for a failure mode. */
-  private static final int MIN_OWN_WORDS = 2;
 
   private static final int MAX_EVIDENCE = 3;
 
@@ -133,7 +130,7 @@ public final class Matcher {
     scored.sort(ORDER);
     scored = explainAway(scored);
     List<Match> matches = new ArrayList<>();
-    Map<Entry, BitSet> words = new HashMap<>();
+    Set<Entry> causeNamed = new HashSet<>();
     for (Scored s : scored) {
       if (matches.size() == MAX_MATCHES || s.confidence < MIN_CONFIDENCE) {
         break;
@@ -144,11 +141,11 @@ public final class Matcher {
               shown(s.confidence),
               s.basis,
               evidence(paste, tokens, s.positions)));
-      words.put(index.entries().get(s.entry), s.positions);
+      if (s.causeNamed) {
+        causeNamed.add(index.entries().get(s.entry));
+      }
     }
-    matches =
-        KnownIssuesFirst.apply(
-            matches, (known, mode) -> addsWords(words.get(known.entry()), words.get(mode.entry())));
+    matches = KnownIssuesFirst.apply(matches, m -> causeNamed.contains(m.entry()));
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0), paste);
   }
@@ -157,9 +154,15 @@ public final class Matcher {
    * A candidate's score: {@code lines} are the paste lines its signature matched, {@code positions}
    * the paste words it matched there.
    */
-  private record Scored(int entry, double confidence, Basis basis, BitSet lines, BitSet positions) {
+  private record Scored(
+      int entry,
+      double confidence,
+      Basis basis,
+      boolean causeNamed,
+      BitSet lines,
+      BitSet positions) {
     Scored withConfidence(double c) {
-      return new Scored(entry, c, basis, lines, positions);
+      return new Scored(entry, c, basis, causeNamed, lines, positions);
     }
 
     int firstLine() {
@@ -212,11 +215,14 @@ public final class Matcher {
 
   private Scored score(int e, PasteTokens tokens, ProseEvidence prose, double[] coverage) {
     double sig = 0;
+    boolean causeNamed = false;
     BitSet lines = new BitSet();
     BitSet positions = new BitSet();
     for (CompiledSignature cs : index.signatures().of(e)) {
       SignatureAligner.Alignment a = SignatureAligner.align(cs, tokens);
-      double c = SignatureConfidence.of(cs, polarity.agreeing(cs, a, tokens));
+      SignatureAligner.Alignment agreeing = polarity.agreeing(cs, a, tokens);
+      double c = SignatureConfidence.of(cs, agreeing);
+      boolean cause = SignatureConfidence.namesCause(cs, agreeing);
       // Cut short: read the words before each place the person cut an error as the start of
       // the chain, and judge what was shown.
       for (int cut = tokens.cut.nextSetBit(0);
@@ -232,12 +238,16 @@ public final class Matcher {
         if (cutShort > c) {
           c = cutShort;
           a = shown;
+          // What was shown before the cut is this entry's alone (ofCutShort): its cause, as far
+          // as the person showed it.
+          cause = true;
         }
       }
       if (c > sig) {
         sig = c;
         lines = a.lines();
         positions = a.positions();
+        causeNamed = cause;
       }
     }
     double symptom = prose.symptomConfidence(e);
@@ -261,20 +271,9 @@ public final class Matcher {
         e,
         Math.min(1, confidence),
         basis,
+        signature && causeNamed,
         signature ? lines : new BitSet(),
         signature ? positions : new BitSet());
-  }
-
-  /**
-   * Whether the paste words a known issue's signature matched ({@code known}) say more than those a
-   * failure mode's matched ({@code mode}): two words or more of their own. A known issue whose
-   * words all sit inside the failure mode's error ("Probe failed … output=" of an HTTP probe that
-   * timed out) adds no cause to it.
-   */
-  private static boolean addsWords(BitSet known, BitSet mode) {
-    BitSet own = (BitSet) known.clone();
-    own.andNot(mode);
-    return own.cardinality() >= MIN_OWN_WORDS;
   }
 
   /**

@@ -9,6 +9,9 @@ final class SignatureConfidence {
   /** A part of an error chain weighing less than this (": unknown") counts for less. */
   private static final double PART_WEIGHT = 2.0;
 
+  /** A word of a signature weighing this or more says which error it is, not how it is printed. */
+  private static final double CAUSE_WORD_WEIGHT = 1.0;
+
   /** The weight of words found at which a match is no longer "too little to tell". */
   private static final double STRONG_WEIGHT = 8.0;
 
@@ -195,5 +198,36 @@ final class SignatureConfidence {
       c *= Matcher.ENDS_MISSING;
     }
     return c;
+  }
+
+  /**
+   * Whether the paste shows the signature's cause: its last telling part of the chain half found or
+   * more, and the last word weighing {@link #CAUSE_WORD_WEIGHT} or more in it. "x509: certificate
+   * signed by unknown authority" quoted in a question shows the registry issue's cause; the exec
+   * probe's {@code "Probe failed" … output="command … timed out"} frame around an HTTP probe's
+   * "context deadline exceeded" does not.
+   */
+  static boolean namesCause(CompiledSignature sig, SignatureAligner.Alignment a) {
+    int parts = sig.segmentCount();
+    double[] total = new double[parts];
+    double[] found = new double[parts];
+    int lastWord = -1;
+    for (int i = 0; i < sig.tokens().length; i++) {
+      total[sig.segments()[i]] += sig.weights()[i];
+      if (a.found().get(i)) {
+        found[sig.segments()[i]] += sig.weights()[i];
+      }
+      if (sig.weights()[i] >= CAUSE_WORD_WEIGHT) {
+        lastWord = i;
+      }
+    }
+    int last = -1;
+    for (int g = 0; g < parts; g++) {
+      if (total[g] >= PART_WEIGHT / 2) {
+        last = g;
+      }
+    }
+    return (last < 0 || found[last] / total[last] >= 0.5)
+        && (lastWord < 0 || a.found().get(lastWord));
   }
 }

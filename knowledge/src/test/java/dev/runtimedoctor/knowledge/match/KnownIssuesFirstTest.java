@@ -102,7 +102,7 @@ class KnownIssuesFirstTest {
     Match x509 = match("private-registry-x509", 0.7, Basis.SIGNATURE, 12);
     Match lead = match("etc-mtab-missing", 0.3, Basis.RELATED);
 
-    List<Match> out = KnownIssuesFirst.apply(List.of(oom, x509, lead), (k, f) -> true);
+    List<Match> out = KnownIssuesFirst.apply(List.of(oom, x509, lead), m -> true);
 
     assertThat(ids(out))
         .containsExactly("private-registry-x509", "fixture-oom-killed", "etc-mtab-missing");
@@ -115,7 +115,7 @@ class KnownIssuesFirstTest {
     Match crash = match("fixture-crash-loop-backoff", 0.9, Basis.SIGNATURE, 12);
     Match x509 = match("private-registry-x509", 0.8, Basis.SIGNATURE, 12);
 
-    List<Match> out = KnownIssuesFirst.apply(List.of(crash, x509), (k, f) -> true);
+    List<Match> out = KnownIssuesFirst.apply(List.of(crash, x509), m -> true);
 
     assertThat(ids(out)).containsExactly("private-registry-x509", "fixture-crash-loop-backoff");
     assertThat(out.get(1).confidence()).isLessThan(Matcher.REPLY_THRESHOLD);
@@ -127,8 +127,7 @@ class KnownIssuesFirstTest {
     Match pull = match("fixture-image-pull-backoff", 0.9, Basis.SIGNATURE, 3);
     Match x509 = match("private-registry-x509", 0.7, Basis.SYMPTOM);
 
-    assertThat(KnownIssuesFirst.apply(List.of(pull, x509), (k, f) -> true))
-        .containsExactly(pull, x509);
+    assertThat(KnownIssuesFirst.apply(List.of(pull, x509), m -> true)).containsExactly(pull, x509);
   }
 
   @Test
@@ -140,21 +139,21 @@ class KnownIssuesFirstTest {
     Match cni = match("cni-config-uninitialized", 0.7, Basis.SYMPTOM);
     Match lead = match("fixture-oom-killed", 0.3, Basis.RELATED);
 
-    List<Match> out = KnownIssuesFirst.apply(List.of(crash, lead, cni), (k, f) -> true);
+    List<Match> out = KnownIssuesFirst.apply(List.of(crash, lead, cni), m -> true);
 
     assertThat(out).containsExactly(cni, crash, lead);
   }
 
   @Test
   @DisplayName(
-      "a known issue's fragment takes the answer of its failure mode only when it says more than"
-          + " the failure mode's error")
+      "a known issue's fragment takes the answer of its failure mode only when it shows the"
+          + " issue's cause")
   void fragmentPromotedOnlyWithItsCause() {
     Match pull = match("fixture-image-pull-backoff", 0.9, Basis.SIGNATURE, 3);
     Match x509 = match("private-registry-x509", 0.5, Basis.SIGNATURE, 3);
 
-    List<Match> withCause = KnownIssuesFirst.apply(List.of(pull, x509), (k, f) -> true);
-    List<Match> frameOnly = KnownIssuesFirst.apply(List.of(pull, x509), (k, f) -> false);
+    List<Match> withCause = KnownIssuesFirst.apply(List.of(pull, x509), m -> true);
+    List<Match> frameOnly = KnownIssuesFirst.apply(List.of(pull, x509), m -> false);
 
     assertThat(ids(withCause))
         .containsExactly("private-registry-x509", "fixture-image-pull-backoff");
@@ -170,7 +169,7 @@ class KnownIssuesFirstTest {
     Match b = match("private-registry-x509", 0.8, Basis.SIGNATURE, 9);
     Match c = match("cni-config-uninitialized", 0.85, Basis.SYMPTOM);
 
-    assertThat(KnownIssuesFirst.apply(List.of(a, c, b), (k, f) -> true)).containsExactly(a, b, c);
+    assertThat(KnownIssuesFirst.apply(List.of(a, c, b), m -> true)).containsExactly(a, b, c);
   }
 
   private static Match match(String id, double confidence, Basis basis, int... lines) {
