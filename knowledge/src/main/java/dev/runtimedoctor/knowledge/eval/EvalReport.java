@@ -71,14 +71,14 @@ public record EvalReport(
    * match is right ("-" when empty).
    */
   public String calibrationTable() {
-    StringBuilder sb = new StringBuilder("confidence    cases  right\n");
+    StringBuilder sb = new StringBuilder("confidence      cases  right\n");
     for (int i = 0; i < calibration.size(); i++) {
       Bucket b = calibration.get(i);
       boolean last = i == calibration.size() - 1;
       sb.append(
           String.format(
               Locale.ROOT,
-              "[%.1f, %.1f%s  %5d  %s%n",
+              "[%.2f, %.2f%s  %5d  %s%n",
               b.low(),
               b.high(),
               last ? "]" : ")",

@@ -49,8 +49,13 @@ public final class Evaluation {
     return out;
   }
 
-  /** The lower bounds of the calibration buckets; the last one runs to 1.0 inclusive. */
-  private static final double[] BUCKETS = {0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+  /**
+   * The lower bounds of the calibration buckets; the last one runs to 1.0 inclusive. One starts at
+   * the reply threshold, so the table shows the answers apart from the leads just below them.
+   */
+  private static final double[] BUCKETS = {
+    0.0, 0.2, 0.4, 0.5, Matcher.REPLY_THRESHOLD, 0.6, 0.7, 0.8, 0.9
+  };
 
   /**
    * Whether a case carries an error line: a line that, without its log prefix, holds an error chain

@@ -111,13 +111,16 @@ class EvidenceWindowTest {
   }
 
   @Test
-  @DisplayName("a confidence is shown rounded down: 0.596 reads 0.59, below the threshold")
+  @DisplayName(
+      "a confidence is shown rounded down: 0.596 reads 0.59, and one just below the threshold"
+          + " reads below it")
   void shownConfidenceRoundsDown() {
     assertThat(Matcher.shown(0.596)).isEqualTo(0.59);
     assertThat(Matcher.shown(0.6)).isEqualTo(0.6);
     assertThat(Matcher.shown(0.999)).isEqualTo(0.99);
     assertThat(Matcher.shown(1.0)).isEqualTo(1.0);
-    assertThat(Matcher.shown(0.59999)).isLessThan(Matcher.REPLY_THRESHOLD);
+    assertThat(Matcher.shown(Matcher.REPLY_THRESHOLD - 1e-5)).isLessThan(Matcher.REPLY_THRESHOLD);
+    assertThat(Matcher.shown(Matcher.REPLY_THRESHOLD)).isEqualTo(Matcher.REPLY_THRESHOLD);
   }
 
   @Test
