@@ -54,7 +54,7 @@ public final class Evaluation {
    * the reply threshold, so the table shows the answers apart from the leads just below them.
    */
   private static final double[] BUCKETS = {
-    0.0, 0.2, 0.4, 0.5, Matcher.REPLY_THRESHOLD, 0.6, 0.7, 0.8, 0.9
+    0.0, 0.2, 0.4, 0.5, Matcher.REPLY_THRESHOLD, 0.7, 0.8, 0.9
   };
 
   /**

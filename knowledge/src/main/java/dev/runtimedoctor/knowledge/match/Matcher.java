@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class Matcher {
   /** At or above this confidence the bot answers without being asked. */
-  public static final double REPLY_THRESHOLD = 0.56;
+  public static final double REPLY_THRESHOLD = 0.6;
 
   /** Matches below this are not worth showing even as leads. */
   static final double MIN_CONFIDENCE = 0.08;
