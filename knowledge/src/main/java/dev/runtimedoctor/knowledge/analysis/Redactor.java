@@ -78,9 +78,14 @@ public final class Redactor {
           "empty",
           "required");
 
+  // The value runs to its closing quote when quoted, else to the next space: a password may hold
+  // '&', ';' or ',' ("Tr0ub4dor&3horse"), and masking a following "&user=x" too costs nothing.
   private static final Pattern KEY_VALUE =
       Pattern.compile(
-          "(?i)(\\b[\\w.-]*" + SECRET_WORDS + "[\\w.-]*\"?\\s*[:=]\\s*\"?)" + "([^\\s\"',;&]{3,})");
+          "(?i)(\\b[\\w.-]*"
+              + SECRET_WORDS
+              + "[\\w.-]*[\"']?\\s*[:=]\\s*)"
+              + "(?:\"([^\"\\n]+)\"|'([^'\\n]+)'|([^\\s\"']{3,}))");
   // A command-line flag whose value follows after a space: --password hunter2, --token x,
   // --client-secret x. Not --password-stdin or --token-file, whose values are not secrets, and
   // never a following flag.
@@ -104,8 +109,10 @@ public final class Redactor {
           Pattern.compile("(?i)(\\bsshpass\\s+-p\\s*['\"]?)([^\\s'\"]+)"),
           Pattern.compile(
               "(?i)((?<![\\w-])(?:-u|--user|--proxy-user)[\\s=]+['\"]?[^\\s:'\"]+:)([^\\s'\"]+)"));
+  // The user may be empty (redis://:password@host) and the password may hold '@': it runs to the
+  // last '@' before the host.
   private static final Pattern URL_CREDENTIALS =
-      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]+:)([^\\s@/]+)(@)");
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://[^\\s:/@]*:)([^\\s/]+)(@)");
 
   private Redactor() {}
 
@@ -138,15 +145,20 @@ public final class Redactor {
     return replaceGroup(
         KEY_VALUE,
         s,
-        m ->
-            m.group(2).startsWith(MASK)
-                    || ERROR_WORDS.contains(m.group(2).toLowerCase(Locale.ROOT))
-                    // ".../v2/token: 403 Forbidden": the end of a URL's path, not a key
-                    || (m.group(2).matches("[1-5]\\d\\d")
-                        && m.start() > 0
-                        && s.charAt(m.start() - 1) == '/')
-                ? m.group()
-                : m.group(1) + MASK);
+        m -> {
+          String quote = m.group(2) != null ? "\"" : m.group(3) != null ? "'" : "";
+          String value =
+              m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+          String firstWord = value.strip().split("\\s+", 2)[0];
+          boolean keep =
+              value.startsWith(MASK)
+                  || ERROR_WORDS.contains(firstWord.toLowerCase(Locale.ROOT))
+                  // ".../v2/token: 403 Forbidden": the end of a URL's path, not a key
+                  || (value.matches("[1-5]\\d\\d")
+                      && m.start() > 0
+                      && s.charAt(m.start() - 1) == '/');
+          return keep ? m.group() : m.group(1) + quote + MASK + quote;
+        });
   }
 
   /** Masks group 2 (the value) after group 1 (its key), unless it is already masked. */

@@ -139,4 +139,35 @@ class RedactorTest {
             "9f8e7d6c5b",
             "a1b2c3d4e5");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "Liveness probe failed: HTTP probe failed with statuscode: 500 password='<S>'",
+        "PASSWORD: '<S>'",
+        "DB_PASSWORD=<S>",
+        "{\"password\":\"<S>\"}",
+        "client_secret = \"<S>\"",
+        "--docker-password=<S>",
+        "PGPASSWORD=<S> psql -h db",
+        "api_key: <S>",
+        "redis://:<S>@redis:6379",
+        "https://bot:<S>@registry.example.com/v2/",
+        "token=<S>&user=ci"
+      })
+  @DisplayName(
+      "no six characters of a password survive, whatever its quotes and punctuation ('&', ';',"
+          + " ',', '@', spaces in quotes)")
+  void noPieceOfAPasswordSurvives(String template) {
+    for (String secret :
+        java.util.List.of("Tr0ub4dor&3horse", "Pa55;w0rd,XYZ", "p@ssw0rd123@x", "hunter2hunter2")) {
+      String redacted = Redactor.redact(template.replace("<S>", secret));
+      for (int i = 0; i + 6 <= secret.length(); i++) {
+        assertThat(redacted)
+            .as(template + " / " + secret)
+            .doesNotContain(secret.substring(i, i + 6));
+      }
+    }
+  }
 }
