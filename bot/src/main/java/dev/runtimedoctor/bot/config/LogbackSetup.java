@@ -62,6 +62,9 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     level(context, "dev.runtimedoctor.bot.slack", orDefault(logLevel, Level.INFO));
     level(context, "dev.runtimedoctor.bot.http", orDefault(logLevel, Level.INFO));
     level(context, "io.fabric8", Level.WARN);
+    // Logs a kubeconfig auth plugin's whole stderr (gcloud's advice, maybe a token) and a YAML
+    // parser's stack trace when the plugin fails; the check then reports the failure in one line.
+    level(context, "io.fabric8.kubernetes.client.internal.KubeConfigUtils", Level.OFF);
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(orDefault(logLevel, Level.WARN));
     root.addAppender(stderr);

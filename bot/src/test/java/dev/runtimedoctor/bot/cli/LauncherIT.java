@@ -156,6 +156,48 @@ class LauncherIT {
     assertThat(bash.out().lines()).contains("check");
   }
 
+  @Test
+  @DisplayName(
+      "check through a kubeconfig whose auth plugin fails says so in one line, exit 3, without"
+          + " the plugin's output or a stack trace")
+  void failingAuthPluginIsOneLine() throws Exception {
+    Path plugin = tmp.resolve("auth-plugin.sh");
+    Files.writeString(
+        plugin,
+        "#!/bin/sh\necho 'error: token ya29.a0AfH6SMBxFAKEFAKEFAKE0123456789 expired' >&2\n"
+            + "echo 'F1201 cred.go:145] print credential failed: gcloud: exit status 1'\nexit 1\n");
+    plugin.toFile().setExecutable(true);
+    Path kubeconfig = tmp.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: Config",
+            "clusters:",
+            "- name: c",
+            "  cluster: {server: 'https://127.0.0.1:1', insecure-skip-tls-verify: true}",
+            "contexts:",
+            "- name: ctx",
+            "  context: {cluster: c, user: u}",
+            "current-context: ctx",
+            "users:",
+            "- name: u",
+            "  user:",
+            "    exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: " + plugin + "}",
+            ""));
+
+    Run check =
+        run(Map.of("KUBECONFIG", kubeconfig.toString()), List.of(launcher().toString(), "check"));
+
+    assertThat(check.code()).as(check.err()).isEqualTo(3);
+    assertThat(check.err().strip().lines()).as(check.err()).hasSize(1);
+    assertThat(check.err())
+        .doesNotContain("ya29")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
   private static Path launcher() {
     Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
     for (Path p = dir; p != null; p = p.getParent()) {
