@@ -126,6 +126,25 @@ public final class LogNormalizer {
   }
 
   /**
+   * {@code line} as a reader may be shown it, on any surface: terminal colour escapes removed and
+   * other control characters as spaces, everything else as pasted.
+   */
+  public static String printable(String line) {
+    String s = line.indexOf('\u001b') >= 0 ? ANSI.matcher(line).replaceAll("") : line;
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < ' ' && c != '\t') || c == 0x7f) {
+        if (sb == null) {
+          sb = new StringBuilder(s);
+        }
+        sb.setCharAt(i, ' ');
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  /**
    * Control characters, invisible format characters and box-drawing borders (k9s) become spaces;
    * runs of spaces become one; the ends are trimmed.
    */

@@ -290,7 +290,9 @@ public final class Matcher {
         words.add(index.signatures().vocabulary().word(tokens.ids[p]));
       }
       PasteLine l = paste.lines().get(line);
-      out.add(new Evidence(l.number(), EvidenceWindow.of(l.original(), words)));
+      out.add(
+          new Evidence(
+              l.number(), EvidenceWindow.of(LogNormalizer.printable(l.original()), words)));
     }
     return out;
   }

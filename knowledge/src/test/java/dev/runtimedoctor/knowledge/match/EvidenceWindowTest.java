@@ -136,4 +136,26 @@ class EvidenceWindowTest {
       assertThat(d.reply()).isEqualTo(shownAnswered);
     }
   }
+
+  @Test
+  @DisplayName("evidence carries no terminal escapes or control characters, on any surface")
+  void evidenceIsPrintable() {
+    Matcher matcher =
+        new Matcher(
+            dev.runtimedoctor.knowledge.index.KnowledgeIndex.build(
+                new dev.runtimedoctor.knowledge.entry.KnowledgeBase(
+                    dev.runtimedoctor.knowledge.entry.EntryLoader.bundled())));
+    String paste =
+        "\u001b[31mE1201 kubelet.go:2067]\u001b[0m failed to allocate for range 0: no IP addresses"
+            + " available in range set:\u0007 10.48.131.1-10.48.131.62";
+
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.matches()).isNotEmpty();
+    String evidence = d.matches().get(0).evidence().get(0).text();
+    assertThat(evidence)
+        .doesNotContain("\u001b")
+        .doesNotContain("\u0007")
+        .contains("no IP addresses");
+  }
 }
