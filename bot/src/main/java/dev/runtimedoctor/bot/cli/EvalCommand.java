@@ -75,6 +75,11 @@ final class EvalCommand implements Callable<Integer> {
       throw new UserException(
           cases + " holds no cases: one {\"id\",\"expected\",\"text\"} object a line");
     }
+    // With no positive, top-1 and the reply recall mean nothing: often a misspelt "expected".
+    if (labelled.stream().allMatch(c -> c.expected().isEmpty())) {
+      throw new UserException(
+          cases + " holds no positive case: no line has \"expected\" naming an entry");
+    }
     // A label naming no entry would score as a miss forever: a typo, or the wrong --knowledge.
     Set<String> unknown = new TreeSet<>();
     labelled.forEach(c -> c.expected().filter(id -> kb.get(id).isEmpty()).ifPresent(unknown::add));

@@ -79,4 +79,48 @@ class EvalCommandTest {
                 + ": 1 expected id(s) name no entry: pod-ip-exhaustoin, did you mean"
                 + " 'pod-ip-exhaustion'? (runtime-doctor list shows them all)");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      ignoreLeadingAndTrailingWhitespace = false,
+      value = {
+        "{\"id\":\"a\",\"text\":\"x\" oops|:1: not valid JSON",
+        "[1, 2]|:1: not a JSON object",
+        "{\"id\":\"a\",\"expected\":null}|:1: \"text\" is missing or not a string",
+        "{\"id\":7,\"expected\":null,\"text\":\"x\"}|:1: \"id\" is missing or not a string",
+        "{\"id\":\"a\",\"expected\":[1],\"text\":\"x\"}|:1: \"expected\" is neither an entry id"
+            + " nor null",
+        "{\"id\":\"a\",\"expectd\":\"oom-killed\",\"text\":\"x\"}| holds no positive case"
+      })
+  @DisplayName("a malformed case is named by file and line in plain words, exit 2, no class names")
+  void malformedCasesInPlainWords(String line, String said) throws IOException {
+    Path cases = dir.resolve("bad.jsonl");
+    Files.writeString(cases, line + "\n");
+
+    var r = CliRunner.run("eval", cases.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err())
+        .contains(cases + said)
+        .doesNotContain("com.google")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  @DisplayName("a directory or a binary file given as cases says which, exit 2")
+  void directoryOrBinaryCases() throws IOException {
+    Path binary = dir.resolve("cases.bin");
+    Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+
+    var folder = CliRunner.run("eval", dir.toString());
+    var bin = CliRunner.run("eval", binary.toString());
+
+    assertThat(folder.code()).isEqualTo(2);
+    assertThat(folder.err().strip())
+        .isEqualTo("cannot read cases: " + dir + ": a directory, not a file");
+    assertThat(bin.code()).isEqualTo(2);
+    assertThat(bin.err().strip()).isEqualTo("cannot read cases: " + binary + ": not UTF-8 text");
+  }
 }

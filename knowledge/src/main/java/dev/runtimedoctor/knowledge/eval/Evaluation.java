@@ -24,29 +24,64 @@ public final class Evaluation {
   /**
    * Reads JSON Lines of {@code {"id","expected","text"}} ({@code expected} null for negatives).
    *
-   * @throws IOException when the file cannot be read or a line is not such an object
+   * @throws IOException when the file cannot be read (the message names the file and why: missing,
+   *     a directory, not UTF-8) or a line is not such an object ({@code FILE:LINE: why})
    */
   public static List<LabelledCase> read(Path file) throws IOException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException(file + ": no such file", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException(file + ": not UTF-8 text", e);
+    } catch (IOException e) {
+      throw new IOException(
+          file + ": " + (Files.isDirectory(file) ? "a directory, not a file" : "unreadable"), e);
+    }
     List<LabelledCase> out = new ArrayList<>();
     int n = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+    for (String line : lines) {
       n++;
       if (line.isBlank()) {
         continue;
       }
+      String where = file + ":" + n + ": ";
+      JsonObject o;
       try {
-        JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-        JsonElement exp = o.get("expected");
-        out.add(
-            new LabelledCase(
-                o.get("id").getAsString(),
-                exp == null || exp.isJsonNull() ? Optional.empty() : Optional.of(exp.getAsString()),
-                o.get("text").getAsString()));
-      } catch (RuntimeException e) {
-        throw new IOException(file + ":" + n + ": not a labelled case: " + e.getMessage(), e);
+        JsonElement e = JsonParser.parseString(line);
+        if (!e.isJsonObject()) {
+          throw new IOException(where + "not a JSON object");
+        }
+        o = e.getAsJsonObject();
+      } catch (com.google.gson.JsonParseException e) {
+        throw new IOException(where + "not valid JSON", e);
       }
+      out.add(
+          new LabelledCase(
+              string(o, "id", where),
+              expected(o.get("expected"), where),
+              string(o, "text", where)));
     }
     return out;
+  }
+
+  private static String string(JsonObject o, String key, String where) throws IOException {
+    JsonElement e = o.get(key);
+    if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new IOException(where + "\"" + key + "\" is missing or not a string");
+    }
+    return e.getAsString();
+  }
+
+  private static Optional<String> expected(JsonElement e, String where) throws IOException {
+    if (e == null || e.isJsonNull()) {
+      return Optional.empty();
+    }
+    if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isString()) {
+      throw new IOException(where + "\"expected\" is neither an entry id nor null");
+    }
+    return Optional.of(e.getAsString());
   }
 
   /**
