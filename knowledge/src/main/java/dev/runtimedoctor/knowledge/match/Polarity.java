@@ -14,6 +14,9 @@ import java.util.BitSet;
 final class Polarity {
   private static final String[] NEGATIONS = {"no", "not", "cannot", "never", "none", "nothing"};
 
+  /** How many words before an error a negation still denies it: the one just before. */
+  private static final int DENIAL_REACH = 1;
+
   private final BitSet negations = new BitSet();
 
   /** The negation words among {@code vocabulary}'s. */
@@ -58,6 +61,18 @@ final class Polarity {
     }
     BitSet agreeing = (BitSet) a.found().clone();
     boolean changed = false;
+    // "it's not OOMKilled": a negation just before the chain's first word found, on its line,
+    // denies the error rather than reports it. Only just before: "not in CrashLoopBackOff" reads
+    // alike to "not ready … CrashLoopBackOff" of a table row.
+    if (deniedBefore(a.positions().nextSetBit(0), paste)) {
+      int g = sig.segments()[a.found().nextSetBit(0)];
+      for (int i = 0; i < sig.tokens().length; i++) {
+        if (sig.segments()[i] == g) {
+          agreeing.clear(i);
+        }
+      }
+      changed = true;
+    }
     for (int g = 0; g < parts; g++) {
       if (firstPosition[g] < 0 || firstPosition[g] == lastPosition[g]) {
         continue;
@@ -78,5 +93,21 @@ final class Polarity {
     return changed
         ? new SignatureAligner.Alignment(a.matched(), a.lines(), agreeing, a.positions())
         : a;
+  }
+
+  /**
+   * Whether a negation stands at most {@link #DENIAL_REACH} words before {@code first}, on its
+   * line.
+   */
+  private boolean deniedBefore(int first, PasteTokens paste) {
+    for (int p = first - 1; p >= Math.max(0, first - DENIAL_REACH); p--) {
+      if (paste.lines[p] != paste.lines[first]) {
+        return false;
+      }
+      if (paste.ids[p] >= 0 && negations.get(paste.ids[p])) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -131,4 +131,18 @@ class TypoAndChainTest {
 
     assertThat(d.reply()).as("answered %s", d.matches()).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "it's not OOMKilled, exit code is 1 and the app just exits",
+        "this is not ImagePullBackOff, the image is already on the node",
+        "Container status: not OOMKilled (exit code 2, the config file is missing)"
+      })
+  @DisplayName("an error the person denies is not answered")
+  void deniedErrorsAreNotAnswered(String paste) {
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.reply()).as("answered %s", d.matches()).isFalse();
+  }
 }
