@@ -17,7 +17,11 @@ final class JsonOutput {
 
   private JsonOutput() {}
 
-  /** {@code {"matches":[{"id","title","kind","confidence","basis","evidence":[…]}],"reply":…}}. */
+  /**
+   * {@code {"matches":[{"id","title","kind","confidence","basis","evidence":[…]}],"reply":…,
+   * "truncated":…}}: {@code truncated} when only the start and end of a paste over 4 MiB, or of a
+   * line over 1 MiB, were read.
+   */
   static JsonObject ask(Diagnosis d, Language lang) {
     JsonObject o = new JsonObject();
     JsonArray matches = new JsonArray();
@@ -37,6 +41,7 @@ final class JsonOutput {
     }
     o.add("matches", matches);
     o.addProperty("reply", d.reply());
+    o.addProperty("truncated", d.truncated());
     return o;
   }
 

@@ -39,7 +39,6 @@ final class TerminalReport {
     List<Match> confident = d.confident();
     if (confident.isEmpty()) {
       printNoMatch(d, paste, out);
-      return;
     }
     boolean first = true;
     for (Match m : confident) {
@@ -49,6 +48,7 @@ final class TerminalReport {
       first = false;
       printMatch(m, out);
     }
+    // Said with no answer too: the part not read may hold the error.
     if (d.truncated()) {
       out.println();
       out.println("(" + t(Msg.TRUNCATED_INPUT) + ")");

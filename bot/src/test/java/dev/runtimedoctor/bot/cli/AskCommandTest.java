@@ -52,6 +52,32 @@ class AskCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "a paste over 4 MiB whose middle was not read says so, with or without an answer, in the"
+          + " terminal and in --json")
+  void truncatedPasteSaysSo() {
+    String line = "I1201 10:00:00.000000 1234 kubelet.go:100] SyncLoop (PLEG): event for pod web\n";
+    StringBuilder log = new StringBuilder();
+    while (log.length() < 5 * 1024 * 1024) {
+      log.append(line);
+    }
+    byte[] noError = log.toString().getBytes(StandardCharsets.UTF_8);
+    byte[] errorAtEnd = (log + POD_IP + "\n").getBytes(StandardCharsets.UTF_8);
+
+    var silent = CliRunner.run(noError, Map.of(), "ask", "--lang", "en");
+    var answered = CliRunner.run(errorAtEnd, Map.of(), "ask", "--lang", "en");
+    var json = CliRunner.run(noError, Map.of(), "ask", "--json");
+
+    assertThat(silent.out())
+        .contains("No known issue recognised.")
+        .contains("only its start and end were read");
+    assertThat(answered.out())
+        .contains("pod-ip-exhaustion")
+        .contains("only its start and end were read");
+    assertThat(json.out()).contains("\"truncated\":true");
+  }
+
+  @Test
   @DisplayName("no known issue: says so honestly and what to collect next")
   void askWithoutMatchIsHonest() {
     var r =
