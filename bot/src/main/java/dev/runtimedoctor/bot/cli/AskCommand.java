@@ -68,7 +68,7 @@ final class AskCommand implements Callable<Integer> {
     }
     DiagnosisService service = knowledge.service(ctx.env());
     Diagnosis d = service.diagnose(paste);
-    Language language = Languages.choose(lang, d.language(), ctx.env().language());
+    Language language = Languages.choose(lang, d.language(), ctx.env());
     if (json) {
       JsonObject o = JsonOutput.ask(d, language);
       if (check) {

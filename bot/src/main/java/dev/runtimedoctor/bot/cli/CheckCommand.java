@@ -64,7 +64,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     // English when nothing says otherwise: what this command printed before it spoke Italian.
-    Language language = Languages.choose(lang, Optional.empty(), ctx.env().language(), Language.EN);
+    Language language = Languages.choose(lang, Optional.empty(), ctx.env(), Language.EN);
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     List<Entry> selected = select(kb);
     Optional<String> unusable = cluster.unusable(ctx.env());

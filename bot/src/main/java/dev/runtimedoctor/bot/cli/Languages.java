@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.bot.config.Environment;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Optional;
 
@@ -10,17 +11,32 @@ import java.util.Optional;
 final class Languages {
   private Languages() {}
 
-  static Language choose(String flag, Optional<Language> paste, Optional<Language> configured) {
-    return choose(flag, paste, configured, Language.IT);
+  /**
+   * The language to answer in.
+   *
+   * @throws UserException when {@code flag} names no language, or when {@code BOT_LANGUAGE} is
+   *     needed (no flag, a paste of no prose) and names none
+   */
+  static Language choose(String flag, Optional<Language> paste, Environment env) {
+    return choose(flag, paste, env, Language.IT);
   }
 
-  /** As {@link #choose(String, Optional, Optional)}, with {@code otherwise} when nothing says. */
+  /**
+   * As {@link #choose(String, Optional, Environment)}, with {@code otherwise} when nothing says.
+   */
   static Language choose(
-      String flag, Optional<Language> paste, Optional<Language> configured, Language otherwise) {
+      String flag, Optional<Language> paste, Environment env, Language otherwise) {
     if (flag != null) {
       return Language.fromCode(flag)
           .orElseThrow(() -> new UserException("--lang must be it or en, not '" + flag + "'"));
     }
-    return paste.or(() -> configured).orElse(otherwise);
+    if (paste.isPresent()) {
+      return paste.get();
+    }
+    try {
+      return env.language().orElse(otherwise);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(e.getMessage());
+    }
   }
 }

@@ -33,7 +33,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env().language());
+    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
     Map<String, List<Entry>> byPack = new LinkedHashMap<>();
     for (Entry e : knowledge.knowledge(ctx.env()).entries()) {
       byPack.computeIfAbsent(e.pack(), p -> new ArrayList<>()).add(e);

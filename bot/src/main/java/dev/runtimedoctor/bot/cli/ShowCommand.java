@@ -38,7 +38,7 @@ final class ShowCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env().language());
+    Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     Entry e = kb.get(id).orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
     var out = ctx.out();

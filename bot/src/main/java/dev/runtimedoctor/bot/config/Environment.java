@@ -78,9 +78,23 @@ public final class Environment {
         .orElse(EntryLoader.PACKS);
   }
 
-  /** {@code BOT_LANGUAGE}: the answer language; empty when not set or not a language. */
+  /**
+   * {@code BOT_LANGUAGE}: the answer language; empty when not set.
+   *
+   * @throws IllegalArgumentException "BOT_LANGUAGE must be it or en, not '…'" when set to another
+   *     value
+   */
   public Optional<Language> language() {
-    return Language.fromCode(variables.get(BOT_LANGUAGE));
+    Optional<String> v = set(BOT_LANGUAGE);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Language.fromCode(v.get())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        BOT_LANGUAGE + " must be it or en, not '" + v.get() + "'")));
   }
 
   /**

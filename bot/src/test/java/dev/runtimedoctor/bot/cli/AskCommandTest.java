@@ -106,6 +106,21 @@ class AskCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "a BOT_LANGUAGE that names no language is a usage error when it is needed, not ignored")
+  void badBotLanguage() {
+    var needed = CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "xx"), "ask", POD_IP);
+    var overridden =
+        CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "xx"), "ask", "--lang", "en", POD_IP);
+    var list = CliRunner.run(new byte[0], Map.of("BOT_LANGUAGE", "xx"), "list");
+
+    assertThat(needed.code()).isEqualTo(2);
+    assertThat(needed.err().strip()).isEqualTo("BOT_LANGUAGE must be it or en, not 'xx'");
+    assertThat(overridden.code()).isZero();
+    assertThat(list.code()).isEqualTo(2);
+  }
+
+  @Test
   @DisplayName("a bad --lang is a usage error with one clear line")
   void badLanguage() {
     var r = CliRunner.run("ask", "--lang", "fr", POD_IP);
