@@ -37,8 +37,8 @@ final class BatchCommand implements Callable<Integer> {
   /** Lines between checks that the output is still being written (a check flushes). */
   private static final int WRITE_CHECK_LINES = 256;
 
-  /** Error lines always carry "id", null when it could not be read: one shape for scripts. */
-  private static final Gson ERROR_GSON =
+  /** Every line carries "id", null when absent or unreadable: one shape for scripts. */
+  private static final Gson LINE_GSON =
       new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
 
   private final CliContext ctx;
@@ -83,7 +83,7 @@ final class BatchCommand implements Callable<Integer> {
                       + e.getMessage()
                       + ", skipped");
         }
-        ctx.out().println((result.has("error") ? ERROR_GSON : JsonOutput.GSON).toJson(result));
+        ctx.out().println(LINE_GSON.toJson(result));
         // Nobody reads the rest when the output is gone (a full disk): stop, Main says so.
         if (cases % WRITE_CHECK_LINES == 0 && ctx.out().checkError()) {
           return ExitCodes.INTERNAL;

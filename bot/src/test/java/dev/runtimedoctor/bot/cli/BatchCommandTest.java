@@ -37,6 +37,20 @@ class BatchCommandTest {
   }
 
   @Test
+  @DisplayName("a case without an id is diagnosed and its line carries \"id\":null")
+  void caseWithoutIdCarriesNullId() {
+    String in = "{\"text\":\"thank you, it worked\"}\n";
+
+    var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    assertThat(r.code()).isZero();
+    JsonObject line = JsonParser.parseString(r.out().strip()).getAsJsonObject();
+    assertThat(line.has("id")).isTrue();
+    assertThat(line.get("id").isJsonNull()).isTrue();
+    assertThat(line.has("matches")).isTrue();
+  }
+
+  @Test
   @DisplayName("a malformed line gets an error line of its own and the rest carry on")
   void malformedLineLosesNothing() {
     String in = "not json\n{\"id\":\"ok\",\"text\":\"cni config uninitialized\"}\n{\"id\":3}\n";
