@@ -29,8 +29,17 @@ final class InputText {
     return decode(bytes);
   }
 
-  /** UTF-8 with bad sequences replaced; refuses content that is mostly not text. */
+  /**
+   * UTF-8 with bad sequences replaced, or UTF-16 when a byte-order mark says so (what Windows
+   * PowerShell pipes); refuses content that is mostly not text.
+   */
   static String decode(byte[] bytes) {
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xff && bytes[1] == (byte) 0xfe)
+            || (bytes[0] == (byte) 0xfe && bytes[1] == (byte) 0xff))) {
+      // The UTF_16 decoder reads the mark, picks the byte order and drops the mark.
+      return new String(bytes, StandardCharsets.UTF_16);
+    }
     if (looksBinary(bytes)) {
       throw new UserException("input looks binary, not a log: paste text");
     }

@@ -74,4 +74,21 @@ class BadInputTest {
       }
     }
   }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"UTF-16LE", "UTF-16BE"})
+  @org.junit.jupiter.api.DisplayName(
+      "UTF-16 with a byte-order mark (a Windows PowerShell pipe) is read as text and answered")
+  void utf16WithAMarkIsText(String charset) {
+    String paste =
+        "\uFEFFfailed to allocate for range 0: no IP addresses available in range set:"
+            + " 10.48.131.1-10.48.131.62\r\n";
+
+    CliRunner.Result r =
+        CliRunner.run(
+            paste.getBytes(java.nio.charset.Charset.forName(charset)), Map.of(), "ask", "--json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"id\":\"pod-ip-exhaustion\"");
+  }
 }
