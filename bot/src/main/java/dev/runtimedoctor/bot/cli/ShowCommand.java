@@ -40,7 +40,10 @@ final class ShowCommand implements Callable<Integer> {
   public Integer call() {
     Language l = Languages.choose(lang, java.util.Optional.empty(), ctx.env());
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
-    Entry e = kb.get(id).orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
+    // Ids are lowercase; OOM-KILLED is what a person means by it.
+    Entry e =
+        kb.get(id.strip().toLowerCase(java.util.Locale.ROOT))
+            .orElseThrow(() -> UnknownEntry.of(id, kb.ids()));
     var out = ctx.out();
     out.println(e.title().get(l));
     out.println(

@@ -13,16 +13,27 @@ final class UnknownEntry {
   /** Ids listed at most when a word is part of several. */
   private static final int MAX_LISTED = 5;
 
+  /** The most characters of an unknown id repeated in the message. */
+  private static final int MAX_ECHOED = 60;
+
   private UnknownEntry() {}
 
   static UserException of(String id, Collection<String> ids) {
+    if (id.isBlank()) {
+      return new UserException("no entry id given (runtime-doctor list shows them all)");
+    }
+    // An id is short: a long one is a paste in the wrong place, not worth echoing whole.
+    String shown = id.length() > MAX_ECHOED ? id.substring(0, MAX_ECHOED) + "…" : id;
     return new UserException(
-        "no entry '" + id + "'" + suggestion(id, ids) + " (runtime-doctor list shows them all)");
+        "no entry '" + shown + "'" + suggestion(id, ids) + " (runtime-doctor list shows them all)");
   }
 
   static String suggestion(String id, Collection<String> ids) {
+    if (id.isBlank()) {
+      return "";
+    }
     String near = Suggestions.didYouMean(id, ids);
-    if (!near.isEmpty() || id.isBlank()) {
+    if (!near.isEmpty()) {
       return near;
     }
     String word = id.toLowerCase(Locale.ROOT);

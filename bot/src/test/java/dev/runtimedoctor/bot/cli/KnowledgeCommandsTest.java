@@ -119,4 +119,22 @@ class KnowledgeCommandsTest {
             "did you mean one of: image-pull-registry-unreachable, insecure-registry-http,"
                 + " private-registry-certificate-missing, private-registry-x509?");
   }
+
+  @Test
+  @DisplayName(
+      "show finds an id whatever its case, says an empty id is missing, and echoes at most 60"
+          + " characters of an unknown one")
+  void showForgivesCaseAndBoundsItsEcho() {
+    var upper = CliRunner.run("show", "--lang", "en", "OOM-KILLED");
+    var empty = CliRunner.run("show", "");
+    var huge = CliRunner.run("show", "x".repeat(100_000));
+
+    assertThat(upper.code()).isZero();
+    assertThat(upper.out()).contains("OOMKilled");
+    assertThat(empty.code()).isEqualTo(2);
+    assertThat(empty.err().strip())
+        .isEqualTo("no entry id given (runtime-doctor list shows them all)");
+    assertThat(huge.code()).isEqualTo(2);
+    assertThat(huge.err().length()).isLessThan(200);
+  }
 }
