@@ -128,6 +128,16 @@ public final class KubeClusterReader implements ClusterReader {
 
   private static Config kubeconfig(ClusterTarget.Kubeconfig k) {
     Config config = Config.fromKubeconfig(k.context().orElse(null), k.file().toFile());
+    // With no context to use, fabric8 quietly falls back to the in-cluster address: say what is
+    // missing instead of "cannot reach https://kubernetes.default.svc/".
+    if (config.getCurrentContext() == null && k.context().isEmpty()) {
+      throw new ClusterAccessException(
+          k.file()
+              + (config.getContexts() == null || config.getContexts().isEmpty()
+                  ? " has no contexts"
+                  : " sets no current-context")
+              + ": run gcloud container clusters get-credentials CLUSTER, or pass --context");
+    }
     if (k.context().isPresent()) {
       String current =
           Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName).orElse("");

@@ -211,6 +211,32 @@ class CheckCommandTest {
     assertThat(json.err()).isEqualTo(text.err());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "apiVersion: v1\\nkind: Config\\nclusters: []\\ncontexts: []\\nusers: []\\n|has no contexts",
+        "apiVersion: v1\\nkind: Config\\nclusters:\\n- name: c\\n  cluster: {server: 'https://127.0.0.1:1'}"
+            + "\\ncontexts:\\n- name: ctx\\n  context: {cluster: c, user: u}\\nusers:\\n- name: u"
+            + "\\n  user: {token: abc}\\n|sets no current-context"
+      })
+  @DisplayName(
+      "a kubeconfig with no context to use says so in one line, exit 3, not the in-cluster"
+          + " address")
+  void kubeconfigWithoutAContext(String yaml, String said, @TempDir Path dir) throws Exception {
+    Path kubeconfig = dir.resolve("config");
+    java.nio.file.Files.writeString(kubeconfig, yaml.replace("\\n", "\n"));
+
+    Run run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check");
+
+    assertThat(run.code()).isEqualTo(3);
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .contains(kubeconfig + " " + said)
+        .doesNotContain("kubernetes.default.svc");
+  }
+
   @Test
   @DisplayName("an unreachable API server is said once, not once per check, exit 3")
   void unreachableCluster(@TempDir Path dir) {
