@@ -5,7 +5,9 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The primitive shapes a knowledge snapshot is written in: strings as a length and UTF-8 bytes
@@ -96,6 +98,38 @@ public final class SnapshotData {
       values[i] = in.readDouble();
     }
     return values;
+  }
+
+  /** Writes one value of a snapshot. */
+  @FunctionalInterface
+  public interface ValueWriter<T> {
+    void write(DataOutput out, T value) throws IOException;
+  }
+
+  /** Reads one value of a snapshot. */
+  @FunctionalInterface
+  public interface ValueReader<T> {
+    T read(DataInput in) throws IOException;
+  }
+
+  /** Writes the size of {@code map}, then each key and its value with {@code values}. */
+  public static <T> void writeMap(DataOutput out, Map<String, T> map, ValueWriter<T> values)
+      throws IOException {
+    out.writeInt(map.size());
+    for (Map.Entry<String, T> e : map.entrySet()) {
+      writeString(out, e.getKey());
+      values.write(out, e.getValue());
+    }
+  }
+
+  /** Reads a map {@link #writeMap} wrote, its values with {@code values}. */
+  public static <T> Map<String, T> readMap(DataInput in, ValueReader<T> values) throws IOException {
+    int n = count(in);
+    Map<String, T> map = new HashMap<>(2 * n);
+    for (int i = 0; i < n; i++) {
+      map.put(readString(in), values.read(in));
+    }
+    return map;
   }
 
   /**

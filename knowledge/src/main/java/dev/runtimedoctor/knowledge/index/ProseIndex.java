@@ -1,14 +1,12 @@
 package dev.runtimedoctor.knowledge.index;
 
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.readInts;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeInts;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readMap;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeMap;
 
 import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.SnapshotData;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -94,18 +92,9 @@ public final class ProseIndex {
   /** Writes this index for {@link #read}: the postings by language, the weights, the phrases. */
   void write(DataOutput out) throws IOException {
     for (Language l : Language.values()) {
-      Map<String, int[]> m = postings.get(l);
-      out.writeInt(m.size());
-      for (Map.Entry<String, int[]> e : m.entrySet()) {
-        writeString(out, e.getKey());
-        writeInts(out, e.getValue());
-      }
+      writeMap(out, postings.get(l), SnapshotData::writeInts);
     }
-    out.writeInt(weights.size());
-    for (Map.Entry<String, Double> e : weights.entrySet()) {
-      writeString(out, e.getKey());
-      out.writeDouble(e.getValue());
-    }
+    writeMap(out, weights, DataOutput::writeDouble);
     symptomPhrases.write(out);
   }
 
@@ -118,18 +107,9 @@ public final class ProseIndex {
   static ProseIndex read(DataInput in, TextAnalyzers analyzers) throws IOException {
     Map<Language, Map<String, int[]>> postings = new EnumMap<>(Language.class);
     for (Language l : Language.values()) {
-      int terms = count(in);
-      Map<String, int[]> m = new HashMap<>(2 * terms);
-      for (int t = 0; t < terms; t++) {
-        m.put(readString(in), readInts(in));
-      }
-      postings.put(l, m);
+      postings.put(l, readMap(in, SnapshotData::readInts));
     }
-    int terms = count(in);
-    Map<String, Double> weights = new HashMap<>(2 * terms);
-    for (int t = 0; t < terms; t++) {
-      weights.put(readString(in), in.readDouble());
-    }
+    Map<String, Double> weights = readMap(in, DataInput::readDouble);
     return new ProseIndex(
         analyzers, postings, Collections.unmodifiableMap(weights), SymptomPhrases.read(in));
   }

@@ -3,18 +3,17 @@ package dev.runtimedoctor.knowledge.index;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.count;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.readDoubles;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.readInts;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.readLongs;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.readString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.readMap;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.readStrings;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeDoubles;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeInts;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeLongs;
-import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeString;
+import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeMap;
 import static dev.runtimedoctor.knowledge.entry.SnapshotData.writeStrings;
 
 import dev.runtimedoctor.knowledge.analysis.TextAnalyzers;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
+import dev.runtimedoctor.knowledge.entry.SnapshotData;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -129,12 +128,7 @@ public final class SymptomPhrases {
     }
     writeInts(out, firstOfEntry);
     for (Language l : Language.values()) {
-      Map<String, long[]> m = postings.get(l);
-      out.writeInt(m.size());
-      for (Map.Entry<String, long[]> e : m.entrySet()) {
-        writeString(out, e.getKey());
-        writeLongs(out, e.getValue());
-      }
+      writeMap(out, postings.get(l), SnapshotData::writeLongs);
     }
   }
 
@@ -159,12 +153,7 @@ public final class SymptomPhrases {
     int[] first = readInts(in);
     Map<Language, Map<String, long[]>> postings = new EnumMap<>(Language.class);
     for (Language l : Language.values()) {
-      int terms = count(in);
-      Map<String, long[]> m = new HashMap<>(2 * terms);
-      for (int t = 0; t < terms; t++) {
-        m.put(readString(in), readLongs(in));
-      }
-      postings.put(l, m);
+      postings.put(l, readMap(in, SnapshotData::readLongs));
     }
     return new SymptomPhrases(List.copyOf(phrases), first, postings);
   }
