@@ -27,6 +27,7 @@ public record Entry(
     Affected affected,
     List<String> references,
     List<CheckSpec> checks,
+    List<String> causedBy,
     Map<Language, EntryBody> body,
     String source,
     Kind kind,
@@ -52,6 +53,7 @@ public record Entry(
     signatures = List.copyOf(signatures);
     references = List.copyOf(references);
     checks = List.copyOf(checks);
+    causedBy = List.copyOf(causedBy);
     EnumMap<Language, List<String>> sym = new EnumMap<>(Language.class);
     for (Language l : Language.values()) {
       sym.put(l, List.copyOf(symptoms.getOrDefault(l, List.of())));

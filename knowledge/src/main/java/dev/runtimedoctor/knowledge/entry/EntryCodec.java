@@ -50,6 +50,7 @@ public final class EntryCodec {
           writeStrings(out, p.getValue());
         }
       }
+      writeStrings(out, e.causedBy());
       for (Language l : Language.values()) {
         Map<Section, String> sections = e.body(l).sections();
         out.writeInt(sections.size());
@@ -94,6 +95,7 @@ public final class EntryCodec {
         }
         checks.add(new CheckSpec(type, params));
       }
+      List<String> causedBy = readStrings(in);
       Map<Language, EntryBody> body = new EnumMap<>(Language.class);
       for (Language l : Language.values()) {
         int ns = count(in);
@@ -116,6 +118,7 @@ public final class EntryCodec {
               affected,
               references,
               checks,
+              causedBy,
               body,
               source,
               kind,

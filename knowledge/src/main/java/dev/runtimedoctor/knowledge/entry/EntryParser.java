@@ -53,7 +53,8 @@ public final class EntryParser {
           "affected",
           "fixed_in",
           "references",
-          "checks");
+          "checks",
+          "caused_by");
   private static final List<String> LANG_KEYS = List.of("it", "en");
   private static final List<String> AFFECTED_KEYS = List.of("platform", "gke", "containerd");
   private static final List<String> FIXED_KEYS = List.of("gke", "containerd");
@@ -135,6 +136,7 @@ public final class EntryParser {
     Affected affected = affected(top.get("affected"), top.get("fixed_in"));
     List<String> references = references(top.get("references"));
     List<CheckSpec> checks = checks(top.get("checks"));
+    List<String> causedBy = causedBy(top.get("caused_by"), id);
     if (signatures.isEmpty() && symptoms.values().stream().allMatch(List::isEmpty)) {
       throw error(root, "an entry needs signatures or symptoms to be found");
     }
@@ -148,6 +150,7 @@ public final class EntryParser {
         affected,
         references,
         checks,
+        causedBy,
         body,
         file,
         kind,
@@ -383,6 +386,25 @@ public final class EntryParser {
       }
     }
     return refs;
+  }
+
+  /**
+   * The ids of the entries whose errors, found in the same paste, are the cause of this one's (a
+   * status such as CrashLoopBackOff and the OOMKilled behind it).
+   */
+  private List<String> causedBy(Node n, String self) throws EntryException {
+    List<String> ids = strings(n, "caused_by");
+    for (int i = 0; i < ids.size(); i++) {
+      String id = ids.get(i);
+      if (!Entry.ID.matcher(id).matches() || id.equals(self)) {
+        throw error(
+            itemNode(n, i),
+            "caused_by '"
+                + id
+                + "' is not the id of another entry (lowercase words joined by '-')");
+      }
+    }
+    return ids;
   }
 
   private List<CheckSpec> checks(Node n) throws EntryException {

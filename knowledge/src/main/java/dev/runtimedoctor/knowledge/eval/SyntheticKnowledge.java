@@ -58,6 +58,7 @@ public final class SyntheticKnowledge {
               Affected.ALL,
               List.of(),
               List.of(),
+              List.of(),
               Map.of(Language.IT, body, Language.EN, body),
               "synthetic/" + i + ".md",
               Kind.KNOWN_ISSUE,

@@ -111,6 +111,21 @@ class EntryParserTest {
   }
 
   @Test
+  @DisplayName(
+      "caused_by lists other entries' ids; a bad id or the entry's own is its line's error")
+  void causedBy() throws EntryException {
+    String ok = replace(TEXT, "checks:", "caused_by: [oom-killed, probe-failure]\nchecks:");
+    String bad = replace(TEXT, "checks:", "caused_by:\n  - OOM Killed\nchecks:");
+
+    assertThat(EntryParser.parse(FILE, ok).causedBy())
+        .containsExactly("oom-killed", "probe-failure");
+    assertThat(EntryParser.parse(FILE, TEXT).causedBy()).isEmpty();
+    EntryException e = failure(bad);
+    assertThat(e.line()).isEqualTo(lineOf(bad, "- OOM Killed"));
+    assertThat(e.reason()).startsWith("caused_by 'OOM Killed' is not the id of another entry");
+  }
+
+  @Test
   @DisplayName("unknown key 'signature' is reported at its line with a suggestion")
   void unknownKeySuggestsKnownOne() {
     String text = replace(TEXT, "signatures:", "signature:");

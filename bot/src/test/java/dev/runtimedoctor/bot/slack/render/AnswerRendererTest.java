@@ -119,6 +119,7 @@ class AnswerRendererTest {
             base.affected(),
             base.references(),
             base.checks(),
+            base.causedBy(),
             java.util.Map.of(
                 Language.EN,
                 new dev.runtimedoctor.knowledge.entry.EntryBody(
