@@ -145,7 +145,8 @@ public final class Matcher {
         causeNamed.add(index.entries().get(s.entry));
       }
     }
-    matches = KnownIssuesFirst.apply(matches, m -> causeNamed.contains(m.entry()));
+    matches =
+        CausesFirst.apply(KnownIssuesFirst.apply(matches, m -> causeNamed.contains(m.entry())));
     boolean reply = !matches.isEmpty() && matches.get(0).confidence() >= REPLY_THRESHOLD;
     return new Diagnosis(matches, reply, language, paste.truncated(), micros(t0), paste);
   }
