@@ -33,6 +33,42 @@ final class SignatureConfidence {
 
   private SignatureConfidence() {}
 
+  /** The weight of each part of the chain ("a: b: c"), and of its words the paste showed. */
+  private record Parts(double[] total, double[] found) {
+    static Parts of(CompiledSignature sig, SignatureAligner.Alignment a) {
+      int parts = sig.segmentCount();
+      double[] total = new double[parts];
+      double[] found = new double[parts];
+      for (int i = 0; i < sig.tokens().length; i++) {
+        total[sig.segments()[i]] += sig.weights()[i];
+        if (a.found().get(i)) {
+          found[sig.segments()[i]] += sig.weights()[i];
+        }
+      }
+      return new Parts(total, found);
+    }
+
+    /** The first part weighing enough to tell (where the error happened), or -1. */
+    int firstTelling() {
+      for (int g = 0; g < total.length; g++) {
+        if (total[g] >= PART_WEIGHT / 2) {
+          return g;
+        }
+      }
+      return -1;
+    }
+
+    /** The last part weighing enough to tell (what the error is), or -1. */
+    int lastTelling() {
+      for (int g = total.length - 1; g >= 0; g--) {
+        if (total[g] >= PART_WEIGHT / 2) {
+          return g;
+        }
+      }
+      return -1;
+    }
+  }
+
   /**
    * How surely a paste contains a signature the person cut short ("Failed to create pod sandbox ...
    * failed to allocate for range 0", or a line that ends the paste): the confidence of the part
@@ -138,15 +174,10 @@ final class SignatureConfidence {
     if (sig.totalWeight() <= 0 || a.matched() <= 0) {
       return 0;
     }
-    int parts = sig.segmentCount();
-    double[] total = new double[parts];
-    double[] found = new double[parts];
-    for (int i = 0; i < sig.tokens().length; i++) {
-      total[sig.segments()[i]] += sig.weights()[i];
-      if (a.found().get(i)) {
-        found[sig.segments()[i]] += sig.weights()[i];
-      }
-    }
+    Parts p = Parts.of(sig, a);
+    double[] total = p.total();
+    double[] found = p.found();
+    int parts = total.length;
     double[] role = roles(total);
     double sum = 0;
     double importance = 0;
@@ -169,16 +200,8 @@ final class SignatureConfidence {
     double c = coverage * partCoverage * strength;
     // The first part says where the error happened, the last what it is: an error that shares
     // only the middle of a chain is another error.
-    int first = -1;
-    int last = -1;
-    for (int g = 0; g < parts; g++) {
-      if (total[g] >= PART_WEIGHT / 2) {
-        if (first < 0) {
-          first = g;
-        }
-        last = g;
-      }
-    }
+    int first = p.firstTelling();
+    int last = p.lastTelling();
     if (first >= 0 && (found[first] / total[first] < 0.5 || found[last] / total[last] < 0.5)) {
       c *= Matcher.ENDS_MISSING;
     }
@@ -208,26 +231,15 @@ final class SignatureConfidence {
    * "context deadline exceeded" does not.
    */
   static boolean namesCause(CompiledSignature sig, SignatureAligner.Alignment a) {
-    int parts = sig.segmentCount();
-    double[] total = new double[parts];
-    double[] found = new double[parts];
+    Parts p = Parts.of(sig, a);
     int lastWord = -1;
     for (int i = 0; i < sig.tokens().length; i++) {
-      total[sig.segments()[i]] += sig.weights()[i];
-      if (a.found().get(i)) {
-        found[sig.segments()[i]] += sig.weights()[i];
-      }
       if (sig.weights()[i] >= CAUSE_WORD_WEIGHT) {
         lastWord = i;
       }
     }
-    int last = -1;
-    for (int g = 0; g < parts; g++) {
-      if (total[g] >= PART_WEIGHT / 2) {
-        last = g;
-      }
-    }
-    return (last < 0 || found[last] / total[last] >= 0.5)
+    int last = p.lastTelling();
+    return (last < 0 || p.found()[last] / p.total()[last] >= 0.5)
         && (lastWord < 0 || a.found().get(lastWord));
   }
 }
