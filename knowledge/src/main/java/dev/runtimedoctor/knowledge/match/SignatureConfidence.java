@@ -31,6 +31,9 @@ final class SignatureConfidence {
   /** The fewest words in a row, up to the cut, that make an error recognisable cut short. */
   private static final int MIN_RUN = 4;
 
+  /** A signature of this many words or fewer is recognised only whole. */
+  private static final int SHORT = 4;
+
   private SignatureConfidence() {}
 
   /** The weight of each part of the chain ("a: b: c"), and of its words the paste showed. */
@@ -218,6 +221,11 @@ final class SignatureConfidence {
       }
     }
     if (!keywordFound) {
+      c *= Matcher.ENDS_MISSING;
+    }
+    // A short error string is one phrase: with one of its few words missing, the words found are
+    // another sentence that shares them ("Internal error occurred … certificate").
+    if (sig.tokens().length <= SHORT && a.found().cardinality() < sig.tokens().length) {
       c *= Matcher.ENDS_MISSING;
     }
     return c;

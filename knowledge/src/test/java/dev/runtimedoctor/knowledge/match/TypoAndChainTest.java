@@ -6,6 +6,7 @@ import dev.runtimedoctor.knowledge.entry.EntryLoader;
 import dev.runtimedoctor.knowledge.entry.Kind;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.index.KnowledgeIndex;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,9 +17,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TypoAndChainTest {
   private static Matcher matcher;
 
+  /** The seed's pack alone, as the dev and regression cases are scored: its words weigh more. */
+  private static Matcher seedOnly;
+
   @BeforeAll
   static void build() {
     matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
+    seedOnly =
+        new Matcher(
+            KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled(List.of("gke-runtime")))));
   }
 
   @ParameterizedTest
@@ -115,6 +122,57 @@ class TypoAndChainTest {
     assertThat(d.confident())
         .as("known issues answered, got %s", d.matches())
         .noneMatch(m -> m.entry().kind() == Kind.KNOWN_ISSUE);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Internal error pulling certificate for registry.corp.example.com: secret"
+            + " projects/123/secrets/registry-ca/versions/latest not accessible",
+        "Dec 01 03:12:09 gke-prod-pool-1-abcd configure.sh[812]: Internal error pulling"
+            + " certificate: rpc error: code = PermissionDenied desc = Permission denied on"
+            + " resource",
+        "i nodi nuovi loggano \"Internal error pulling certificate\" e poi i pull dal nostro"
+            + " registry falliscono con x509, cosa controllo?"
+      })
+  @DisplayName(
+      "a line holding a phrase of the seed's Logs Explorer query is answered, whatever follows it")
+  void seedQueryPhraseIsAnswered(String paste) {
+    for (Matcher m : List.of(matcher, seedOnly)) {
+      Diagnosis d = m.diagnose(paste);
+
+      assertThat(d.top())
+          .hasValueSatisfying(
+              x -> assertThat(x.entry().id()).isEqualTo("private-registry-certificate-missing"));
+      assertThat(d.reply()).as("reply, got %s", d.matches()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "Internal error occurred: failed calling webhook \"validate.nginx.ingress.kubernetes.io\":"
+            + " failed to call webhook: Post \"https://ingress-nginx-controller-admission"
+            + ".ingress-nginx.svc:443/networking/v1/ingresses?timeout=10s\": x509: certificate"
+            + " signed by unknown authority",
+        "Error from server (InternalError): Internal error occurred: conversion webhook for"
+            + " cert-manager.io/v1, Kind=Certificate failed: Post"
+            + " \"https://cert-manager-webhook.cert-manager.svc:443/convert?timeout=30s\": x509:"
+            + " certificate has expired or is not yet valid",
+        "Error from server (InternalError): error when creating \"cert.yaml\": Internal error"
+            + " occurred: failed calling webhook \"webhook.cert-manager.io\": the server could"
+            + " not find the requested certificate"
+      })
+  @DisplayName("a short signature missing one of its words is another sentence, not an answer")
+  void shortSignatureMissingAWordIsNotAnswered(String paste) {
+    for (Matcher m : List.of(matcher, seedOnly)) {
+      Diagnosis d = m.diagnose(paste);
+
+      assertThat(d.matches())
+          .filteredOn(x -> x.entry().id().equals("private-registry-certificate-missing"))
+          .allSatisfy(x -> assertThat(x.confidence()).isLessThan(Matcher.REPLY_THRESHOLD));
+    }
   }
 
   @ParameterizedTest
