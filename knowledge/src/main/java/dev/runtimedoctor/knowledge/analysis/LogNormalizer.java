@@ -83,7 +83,7 @@ public final class LogNormalizer {
         original = original.substring(0, MAX_LINE_CHARS);
         truncated = true;
       }
-      String cleaned = clean(original);
+      String cleaned = Denials.strip(clean(original));
       if (cleaned.isEmpty()) {
         continue;
       }

@@ -195,7 +195,12 @@ class TypoAndChainTest {
       strings = {
         "it's not OOMKilled, exit code is 1 and the app just exits",
         "this is not ImagePullBackOff, the image is already on the node",
-        "Container status: not OOMKilled (exit code 2, the config file is missing)"
+        "Container status: not OOMKilled (exit code 2, the config file is missing)",
+        "the pod is not OOMKilled and not in CrashLoopBackOff, it just returns 500",
+        "it isn't CrashLoopBackOff, pod is Running and Ready",
+        "non è OOMKilled",
+        "non è un problema di OOMKilled, il pod risponde 500",
+        "non è un OOMKilled e non è un CrashLoopBackOff: il pod è Running ma risponde 500"
       })
   @DisplayName("an error the person denies is not answered")
   void deniedErrorsAreNotAnswered(String paste) {
