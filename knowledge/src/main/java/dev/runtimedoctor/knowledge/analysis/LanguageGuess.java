@@ -79,6 +79,44 @@ public final class LanguageGuess {
 
   private record Cue(Language language, double weight) {}
 
+  /** The fewest words before an error chain that make a sentence of the person's. */
+  private static final int MIN_LEAD_WORDS = 3;
+
+  /** The language cues of some text: Italian and English weight, tokens and technical tokens. */
+  private record Words(
+      double italian, double english, boolean strongEnglish, int tokens, int technical) {
+    static final Words NONE = new Words(0, 0, false, 0, 0);
+
+    static Words of(String text) {
+      String[] tokens = text.split(" ");
+      double it = 0;
+      double en = 0;
+      boolean strong = false;
+      int technical = 0;
+      for (String raw : tokens) {
+        String w = trim(raw);
+        if (w.isEmpty()) {
+          continue;
+        }
+        if (isTechnical(w)) {
+          technical++;
+          continue;
+        }
+        Cue c = cue(w.toLowerCase(Locale.ROOT));
+        if (c == null) {
+          continue;
+        }
+        if (c.language() == Language.IT) {
+          it += c.weight();
+        } else {
+          en += c.weight();
+          strong |= c.weight() >= STRONG;
+        }
+      }
+      return new Words(it, en, strong, tokens.length, technical);
+    }
+  }
+
   private static final Map<String, Cue> CUES = cues();
 
   private LanguageGuess() {}
@@ -117,40 +155,30 @@ public final class LanguageGuess {
       if (text.length() > MAX_LINE_CHARS) {
         text = text.substring(0, MAX_LINE_CHARS);
       }
-      String[] tokens = text.split(" ");
-      double it = 0;
-      double en = 0;
-      boolean strong = false;
-      int technical = 0;
-      for (String raw : tokens) {
-        String w = trim(raw);
-        if (w.isEmpty()) {
-          continue;
-        }
-        if (isTechnical(w)) {
-          technical++;
-          continue;
-        }
-        Cue c = cue(w.toLowerCase(Locale.ROOT));
-        if (c == null) {
-          continue;
-        }
-        if (c.language() == Language.IT) {
-          it += c.weight();
-        } else {
-          en += c.weight();
-          strong |= c.weight() >= STRONG;
-        }
-      }
-      boolean errorMessage = technical > TECHNICAL_SHARE * tokens.length || colonChain(text);
+      Words all = Words.of(text);
+      boolean errorMessage = all.technical() > TECHNICAL_SHARE * all.tokens() || colonChain(text);
       if (errorMessage) {
-        italian += it / 2;
+        // "Since this morning every pod fails with: failed to allocate …": what comes before the
+        // chain is the person's sentence, in their language; the chain's English is the error's.
+        int start = ErrorLine.chainStart(text);
+        Words person = start > 0 ? Words.of(text.substring(0, start)) : Words.NONE;
+        if (person.tokens() >= MIN_LEAD_WORDS
+            && person.technical() <= TECHNICAL_SHARE * person.tokens()) {
+          add(person);
+          italian += (all.italian() - person.italian()) / 2;
+        } else {
+          italian += all.italian() / 2;
+        }
         return;
       }
+      add(all);
+    }
+
+    private void add(Words w) {
       proseLines++;
-      italian += it;
-      english += en;
-      strongEnglish |= strong;
+      italian += w.italian();
+      english += w.english();
+      strongEnglish |= w.strongEnglish();
     }
 
     Optional<Language> decide() {

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class LanguageGuessTest {
@@ -126,6 +127,30 @@ class LanguageGuessTest {
     assertThat(guess("pods on one node won't start, what is going on?\n" + DESCRIBE))
         .contains(Language.EN);
     assertThat(guess(X509_LINE + "\nwhy do we get this from our registry?")).contains(Language.EN);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "EN|Since this morning every pod on node 3 fails with: failed to allocate for range 0: no"
+            + " IP addresses available in range set: 10.0.0.1-10.0.0.9",
+        "EN|On GKE Windows nodes, a volumeMount with mountPath D: makes the container fail with"
+            + " CreateComputeSystem: The parameter is incorrect.",
+        "EN|After we moved the pool to containerd our pulls started failing with: failed to do"
+            + " request: Head \"https://r.example/v2/a/manifests/1\": x509: certificate signed by"
+            + " unknown authority",
+        "IT|Da stamattina tutti i pod del nodo 3 falliscono con: failed to allocate for range 0:"
+            + " no IP addresses available in range set: 10.0.0.1-10.0.0.9",
+        "IT|Sui nodi Windows il container non parte e dice: CreateComputeSystem: The parameter is"
+            + " incorrect.",
+        "IT|Dopo il passaggio a containerd i pull falliscono con: failed to do request: Head"
+            + " \"https://r.example/v2/a/manifests/1\": x509: certificate signed by unknown"
+            + " authority"
+      })
+  @DisplayName("the sentence that leads into an error on the same line is the person's language")
+  void sentenceLeadingIntoAnError(Language expected, String line) {
+    assertThat(guess(line)).contains(expected);
   }
 
   @Test
