@@ -28,9 +28,11 @@ public final class ErrorLine {
   /**
    * Where the person takes the word back after quoting an error on the same line ("… connection
    * refused on [::1]:8080. Why does localhost resolve to ::1?"): a sentence ends and a capitalised
-   * word starts the next.
+   * word starts the next, or a semicolon starts a clause of lowercase words (runtimes follow theirs
+   * with a capital: "cni config uninitialized; Skipping pod").
    */
-  private static final Pattern SENTENCE_END = Pattern.compile("[.?!][\"')]?\\s+(?=[A-Z][a-z])");
+  private static final Pattern SENTENCE_END =
+      Pattern.compile("[.?!][\"')]?\\s+(?=[A-Z][a-z])|;\\s+(?=[a-z]+\\s+[a-z])");
 
   /** The most words of an error a person quotes inside their own sentence. */
   private static final int QUOTED_WORDS = 8;

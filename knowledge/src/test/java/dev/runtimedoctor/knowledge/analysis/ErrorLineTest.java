@@ -61,4 +61,19 @@ class ErrorLineTest {
                     + " \"/app\": executable file not found in $PATH: unknown"))
         .isEmpty();
   }
+
+  @Test
+  @DisplayName(
+      "a semicolon and lowercase words end a quoted error; a runtime's '; Skipping' does not")
+  void semicolonEndsAQuotedError() {
+    String quoted =
+        "pulls from our Artifactory fail with x509: certificate signed by unknown authority; docker"
+            + " nodes had the CA in certs.d";
+    assertThat(ErrorLine.prosePart(quoted)).isEqualTo(quoted);
+    assertThat(
+            ErrorLine.prosePart(
+                "Failed to setup network for pod \"web-1_default\" using network plugins \"cni\":"
+                    + " cni config uninitialized; Skipping pod"))
+        .isEmpty();
+  }
 }
