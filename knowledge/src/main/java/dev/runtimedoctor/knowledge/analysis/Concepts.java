@@ -120,7 +120,23 @@ final class Concepts {
           Language.IT,
           Map.of("nessun dato", "mancanti", "Nessun dato", "mancanti", "I/O", "IO", "i/o", "io"));
 
+  /**
+   * A Windows drive letter on its own ("mountPath: D:", "montato su E:"), not the start of a path
+   * ({@code C:\\ProgramData}): what people write for the entries' "drive letter".
+   */
+  static final java.util.regex.Pattern DRIVE_LETTER =
+      java.util.regex.Pattern.compile("(?<![\\w/\\\\.:-])[A-Z]:(?=$|[\\s'\"`,;)])");
+
+  /** Per language, the words {@link #DRIVE_LETTER} stands for. */
+  private static final Map<Language, String> DRIVE_LETTER_WORDS =
+      Map.of(Language.EN, " drive letter ", Language.IT, " lettera di unità ");
+
   private Concepts() {}
+
+  /** The words a lone drive letter stands for in {@code language}, spaces around. */
+  static String driveLetter(Language language) {
+    return DRIVE_LETTER_WORDS.get(language);
+  }
 
   /** What {@link #PHRASES} replaces in {@code language}, phrase to word. */
   static Map<String, String> phrases(Language language) {

@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.charfilter.MappingCharFilter;
 import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
@@ -79,7 +80,10 @@ public final class TextAnalyzers {
 
       @Override
       protected Reader wrapReader(String fieldName, Reader reader) {
-        return new MappingCharFilter(underscores, reader);
+        return new MappingCharFilter(
+            underscores,
+            new PatternReplaceCharFilter(
+                Concepts.DRIVE_LETTER, Concepts.driveLetter(language), reader));
       }
 
       @Override

@@ -102,7 +102,11 @@ class TextAnalyzersTest {
         "IT|metriche container_fs mancanti|nessun dato per le metriche container_fs",
         "IT|processi shim sotto carico I/O|processi shim con IO sotto pressione",
         "EN|172.17/16 conflicts with docker0|docker0 interferes with our 172.17/16 VPN",
-        "IT|conflitto tra 172.17/16 e docker0|docker0 si sovrappone alla 172.17/16"
+        "IT|conflitto tra 172.17/16 e docker0|docker0 si sovrappone alla 172.17/16",
+        "EN|windows drive letter|mountPath: 'D:' on a windows node",
+        "EN|mount on a drive letter|the volume mounted as E: never shows up",
+        "IT|volume montato su una lettera di unità|il volume montato come D: fa fallire il container",
+        "IT|lettera di unità sui nodi windows|mountPath \"F:\" sui nodi windows"
       })
   @DisplayName("the words of a failure's state fold into one term, the things named stay apart")
   void statesFoldNamesStay(String language, String entryWords, String pasteWords)
@@ -114,5 +118,19 @@ class TextAnalyzersTest {
     assertThat(paste).containsAll(entry);
     assertThat(tokens(l, "metrics pods nodes processes"))
         .doesNotContainAnyElementsOf(tokens(l, "missing stuck leaking"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "C:\\ProgramData\\app\\config",
+        "D:/data/app",
+        "error: a: b",
+        "E1127 12:00:00.1 kubelet.go:12] failed",
+        "ratio 3:1 at 10:30"
+      })
+  @DisplayName("a path on a drive, an error chain or a time is not a lone drive letter")
+  void pathsAreNotDriveLetters(String text) throws IOException {
+    assertThat(tokens(Language.EN, text)).doesNotContain("letter");
   }
 }
