@@ -5,6 +5,9 @@ import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.CheckScope;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Language;
 import dev.runtimedoctor.knowledge.match.Diagnosis;
@@ -74,7 +77,7 @@ final class AskCommand implements Callable<Integer> {
       if (check) {
         ClusterRun run = runChecks(d);
         JsonObject checks = JsonOutput.checks(run.context(), run.results());
-        run.note().ifPresent(n -> checks.addProperty("note", n));
+        run.note().ifPresent(n -> checks.addProperty("note", n.in(Language.EN)));
         o.add("checks", checks);
       }
       ctx.out().println(JsonOutput.GSON.toJson(o));
@@ -86,7 +89,7 @@ final class AskCommand implements Callable<Integer> {
         ClusterRun run = runChecks(d);
         ctx.out().println();
         if (run.note().isPresent()) {
-          ctx.out().println("no cluster checks: " + run.note().get());
+          ctx.out().println(Catalog.get(Msg.NO_CLUSTER_CHECKS, language, run.note().get()));
         } else {
           CheckReport.print(run.context(), run.results(), language, ctx.out());
         }
@@ -99,13 +102,13 @@ final class AskCommand implements Callable<Integer> {
   private ClusterRun runChecks(Diagnosis d) {
     Optional<Entry> top = d.confident().stream().findFirst().map(Match::entry);
     if (top.isEmpty()) {
-      return new ClusterRun("none", List.of(), Optional.of("no known issue recognised"));
+      return new ClusterRun("none", List.of(), Optional.of(Message.of(Msg.NOTE_NO_MATCH)));
     }
     if (top.get().checks().isEmpty()) {
       return new ClusterRun(
-          "none", List.of(), Optional.of(top.get().id() + " has no cluster checks"));
+          "none", List.of(), Optional.of(Message.of(Msg.NOTE_NO_CHECKS, top.get().id())));
     }
-    Optional<String> unusable = cluster.unusable(ctx.env());
+    Optional<Message> unusable = cluster.unusable(ctx.env());
     if (unusable.isPresent()) {
       return new ClusterRun("none", List.of(), unusable);
     }
@@ -116,5 +119,5 @@ final class AskCommand implements Callable<Integer> {
   }
 
   /** What {@code --check} found, or why it ran nothing. */
-  private record ClusterRun(String context, List<CheckResult> results, Optional<String> note) {}
+  private record ClusterRun(String context, List<CheckResult> results, Optional<Message> note) {}
 }

@@ -3,7 +3,11 @@ package dev.runtimedoctor.bot.cli;
 import dev.runtimedoctor.bot.cluster.CheckResult;
 import dev.runtimedoctor.bot.cluster.CheckScope;
 import dev.runtimedoctor.bot.cluster.ClusterChecks;
+import dev.runtimedoctor.bot.cluster.Refusals;
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -67,10 +71,10 @@ final class CheckCommand implements Callable<Integer> {
     Language language = Languages.choose(lang, Optional.empty(), ctx.env(), Language.EN);
     KnowledgeBase kb = knowledge.knowledge(ctx.env());
     List<Entry> selected = select(kb);
-    Optional<String> unusable = cluster.unusable(ctx.env());
+    Optional<Message> unusable = cluster.unusable(ctx.env());
     if (unusable.isPresent()) {
       throw new UserException(
-          "no cluster checks ran: " + unusable.get(), ExitCodes.NOTHING_CHECKED);
+          Catalog.get(Msg.NOTHING_CHECKED, language, unusable.get()), ExitCodes.NOTHING_CHECKED);
     }
     try (ClusterChecks checks = cluster.connect(ctx.env())) {
       checks
@@ -82,21 +86,28 @@ final class CheckCommand implements Callable<Integer> {
       List<CheckResult> results = checks.run(selected, CheckScope.of(namespace, pod, node));
       boolean nothingChecked =
           !results.isEmpty() && results.stream().allMatch(r -> r.verdict() == Verdict.UNAVAILABLE);
-      Optional<String> reason =
-          nothingChecked
-              ? commonReason(results.stream().map(CheckResult::summary).toList())
-              : Optional.empty();
+      Optional<String> reason = nothingChecked ? oneReason(results, language) : Optional.empty();
       if (json) {
         ctx.out().println(JsonOutput.GSON.toJson(JsonOutput.checks(checks.context(), results)));
       } else if (reason.isPresent()) {
         // One reason for every check (API server down, RBAC): say it once, not once per check.
         ctx.err()
-            .println("no cluster checks ran on context " + checks.context() + ": " + reason.get());
+            .println(Catalog.get(Msg.NOTHING_CHECKED_ON, language, checks.context(), reason.get()));
       } else {
         CheckReport.print(checks.context(), results, language, ctx.out());
       }
       return nothingChecked ? ExitCodes.NOTHING_CHECKED : ExitCodes.OK;
     }
+  }
+
+  /**
+   * Why no check ran, said once: the grants every refused check lacks, or the cause all summaries
+   * share (an unreachable API server).
+   */
+  private static Optional<String> oneReason(List<CheckResult> results, Language language) {
+    return Refusals.ofAll(results)
+        .map(m -> m.in(language))
+        .or(() -> commonReason(results.stream().map(r -> r.summary(language)).toList()));
   }
 
   /**

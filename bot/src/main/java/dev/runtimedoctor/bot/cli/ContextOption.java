@@ -4,6 +4,8 @@ import dev.runtimedoctor.bot.cluster.ClusterChecks;
 import dev.runtimedoctor.bot.cluster.ClusterSettings;
 import dev.runtimedoctor.bot.cluster.ClusterTarget;
 import dev.runtimedoctor.bot.config.Environment;
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +38,10 @@ final class ContextOption {
    * Why no check could run, decided before connecting, in one line that says what to fix: no
    * cluster configured, or a kubeconfig that is not YAML. Empty when the checks may try.
    */
-  Optional<String> unusable(Environment env) {
+  Optional<Message> unusable(Environment env) {
     ClusterTarget target = ClusterTarget.resolve(env.cluster(), Optional.ofNullable(context));
     if (target instanceof ClusterTarget.Missing missing) {
-      return Optional.of(missing.reason());
+      return Optional.of(missing.said());
     }
     if (target instanceof ClusterTarget.Kubeconfig k) {
       return kubeconfigProblem(k);
@@ -48,32 +50,23 @@ final class ContextOption {
   }
 
   /** Reads the file's YAML structure only: fabric8's own parse error is a multi-line trace. */
-  private static Optional<String> kubeconfigProblem(ClusterTarget.Kubeconfig k) {
-    String fix = ": fix it, or point KUBECONFIG at another file";
+  private static Optional<Message> kubeconfigProblem(ClusterTarget.Kubeconfig k) {
+    String file = k.file().toString();
     Node root;
     try (Reader r = Files.newBufferedReader(k.file(), StandardCharsets.UTF_8)) {
       root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(r);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      String where = mark == null ? "" : " at line " + (mark.getLine() + 1);
+      String problem = String.valueOf(e.getProblem());
       return Optional.of(
-          "the kubeconfig "
-              + k.file()
-              + " is not valid YAML"
-              + where
-              + " ("
-              + e.getProblem()
-              + ")"
-              + fix);
+          mark == null
+              ? Message.of(Msg.KC_NOT_YAML, file, problem)
+              : Message.of(Msg.KC_NOT_YAML_AT, file, mark.getLine() + 1, problem));
     } catch (YAMLException | IOException e) {
-      return Optional.of("cannot read the kubeconfig " + k.file() + fix);
+      return Optional.of(Message.of(Msg.KC_UNREADABLE, file));
     }
     if (!(root instanceof MappingNode)) {
-      return Optional.of(
-          "the kubeconfig "
-              + k.file()
-              + " is not a kubeconfig (no clusters, contexts and users)"
-              + fix);
+      return Optional.of(Message.of(Msg.KC_NOT_KUBECONFIG, file));
     }
     return Optional.empty();
   }

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -35,8 +37,17 @@ public final class ClusterAccess implements AutoCloseable {
   /** Connected (which does not mean reachable: each check says when it cannot read). */
   public record Ready(ClusterChecks checks) implements Connection {}
 
-  /** No cluster configured; {@code reason} says what to set up. */
-  public record Unavailable(String reason) implements Connection {}
+  /** No cluster configured; {@code said} says what to set up, in the reader's language. */
+  public record Unavailable(Message said) implements Connection {
+    public Unavailable {
+      Objects.requireNonNull(said, "said");
+    }
+
+    /** What to set up, in English. */
+    public String reason() {
+      return said.in(Language.EN);
+    }
+  }
 
   /** The connection, made now if it was not yet and a cluster is configured. */
   public synchronized Connection get() {
@@ -45,7 +56,7 @@ public final class ClusterAccess implements AutoCloseable {
     }
     ClusterTarget target = ClusterTarget.resolve(location, Optional.empty());
     if (target instanceof ClusterTarget.Missing missing) {
-      return new Unavailable(missing.reason());
+      return new Unavailable(missing.said());
     }
     checks = ClusterChecks.connect(location, Optional.empty(), settings);
     log.info("cluster checks ready context={}", checks.context());

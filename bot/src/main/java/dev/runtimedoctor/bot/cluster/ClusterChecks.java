@@ -208,9 +208,7 @@ public final class ClusterChecks implements AutoCloseable {
         finding = check.run(entry, spec, view);
       } catch (ClusterAccessException e) {
         // The reader's words: what was refused or unreachable, with the grant or address to fix.
-        finding =
-            Finding.unavailable(
-                Message.of(Msg.AS_IS, e.getMessage()), e.detail().map(List::of).orElse(List.of()));
+        finding = Finding.unavailable(e, e.detail().map(List::of).orElse(List.of()));
       } catch (RuntimeException e) {
         if (Thread.currentThread().isInterrupted()) {
           // close() stopped a check that had outlived its run: nothing went wrong.
@@ -233,7 +231,8 @@ public final class ClusterChecks implements AutoCloseable {
   }
 
   private static CheckResult result(Entry entry, CheckSpec spec, Finding f) {
-    return new CheckResult(entry.id(), spec.type(), f.verdict(), f.message(), f.evidence());
+    return new CheckResult(
+        entry.id(), spec.type(), f.verdict(), f.message(), f.evidence(), f.refusal());
   }
 
   private static void deliver(CheckResult r, Consumer<CheckResult> onResult, Object lock) {

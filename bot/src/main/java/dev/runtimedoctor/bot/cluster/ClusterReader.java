@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -60,6 +62,11 @@ public interface ClusterReader extends AutoCloseable {
 
   /** A reader for when no cluster can be reached: every read fails with {@code reason}. */
   static ClusterReader unavailable(String context, String reason) {
+    return unavailable(context, Message.of(Msg.AS_IS, reason));
+  }
+
+  /** As {@link #unavailable(String, String)}, with the reason in the reader's language. */
+  static ClusterReader unavailable(String context, Message reason) {
     return new Disconnected(context, reason);
   }
 }

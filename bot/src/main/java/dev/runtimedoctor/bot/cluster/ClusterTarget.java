@@ -1,5 +1,8 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
+import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +37,15 @@ public sealed interface ClusterTarget {
     }
   }
 
-  /** No cluster can be reached; {@code reason} says what to set up. */
-  record Missing(String reason) implements ClusterTarget {
+  /** No cluster can be reached; {@code said} says what to set up, in the reader's language. */
+  record Missing(Message said) implements ClusterTarget {
     public Missing {
-      Objects.requireNonNull(reason, "reason");
+      Objects.requireNonNull(said, "said");
+    }
+
+    /** What to set up, in English: for logs and {@code --json}. */
+    public String reason() {
+      return said.in(Language.EN);
     }
   }
 
@@ -61,10 +69,11 @@ public sealed interface ClusterTarget {
           .orElseGet(
               () ->
                   new Missing(
-                      "KUBECONFIG names no readable file: "
-                          + location.kubeconfig().stream()
+                      Message.of(
+                          Msg.CT_KUBECONFIG_UNREADABLE,
+                          location.kubeconfig().stream()
                               .map(Path::toString)
-                              .collect(Collectors.joining(File.pathSeparator))));
+                              .collect(Collectors.joining(File.pathSeparator)))));
     }
     if (location.home().isPresent()) {
       Path file = location.home().get().resolve(".kube").resolve("config");
@@ -78,17 +87,10 @@ public sealed interface ClusterTarget {
         && port.isPresent()
         && Files.isReadable(serviceAccountDir.resolve("token"))) {
       if (context.isPresent()) {
-        return new Missing(
-            "--context "
-                + context.get()
-                + " needs a kubeconfig (KUBECONFIG or ~/.kube/config);"
-                + " in a pod the checks use the pod's service account");
+        return new Missing(Message.of(Msg.CT_CONTEXT_IN_POD, context.get()));
       }
       return new InCluster(host.get(), port.get(), serviceAccountDir);
     }
-    return new Missing(
-        "no cluster configured: set KUBECONFIG, create ~/.kube/config"
-            + " (gcloud container clusters get-credentials …), or run in a pod with a service"
-            + " account");
+    return new Missing(Message.of(Msg.CT_NO_CLUSTER));
   }
 }

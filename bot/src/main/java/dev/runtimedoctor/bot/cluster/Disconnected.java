@@ -1,5 +1,6 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
@@ -13,9 +14,9 @@ import java.util.function.Consumer;
 /** The reader of a cluster that could not be configured: each read fails with the same reason. */
 final class Disconnected implements ClusterReader {
   private final String context;
-  private final String reason;
+  private final Message reason;
 
-  Disconnected(String context, String reason) {
+  Disconnected(String context, Message reason) {
     this.context = context;
     this.reason = reason;
   }

@@ -1,5 +1,7 @@
 package dev.runtimedoctor.bot.cluster;
 
+import dev.runtimedoctor.bot.text.Message;
+import dev.runtimedoctor.bot.text.Msg;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -19,10 +21,15 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,6 +37,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,17 +77,27 @@ public final class KubeClusterReader implements ClusterReader {
    */
   public static final List<String> NON_RESOURCE_URLS = List.of("/version");
 
+  /** Who a 403's status message says asked: {@code User "system:serviceaccount:ns:name"}. */
+  private static final Pattern USER = Pattern.compile("User \"([^\"]+)\"");
+
+  /** The start of a quoted text that Jackson could not read, when that text is a tag. */
+  private static final Pattern HTML = Pattern.compile("'\\s*<");
+
   private final KubernetesClient client;
   private final String context;
   private final String server;
+  private final String connectTimeout;
   private final String requestTimeout;
+  private final ServerSilence silence;
 
   private KubeClusterReader(
-      KubernetesClient client, String context, String server, String requestTimeout) {
+      KubernetesClient client, String context, String server, ClusterSettings settings) {
     this.client = client;
     this.context = context;
     this.server = server;
-    this.requestTimeout = requestTimeout;
+    this.connectTimeout = ClusterSettings.describe(settings.connectTimeout());
+    this.requestTimeout = ClusterSettings.describe(settings.requestTimeout());
+    this.silence = new ServerSilence(settings.requestTimeout(), System::nanoTime);
   }
 
   /**
@@ -89,7 +107,7 @@ public final class KubeClusterReader implements ClusterReader {
   public static ClusterReader open(ClusterTarget target, ClusterSettings settings) {
     Objects.requireNonNull(settings, "settings");
     if (target instanceof ClusterTarget.Missing missing) {
-      return ClusterReader.unavailable("none", missing.reason());
+      return ClusterReader.unavailable("none", missing.said());
     }
     String wanted = "none";
     try {
@@ -113,16 +131,12 @@ public final class KubeClusterReader implements ClusterReader {
                   .orElse("default");
       KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
       log.debug("cluster client ready context={} server={}", context, config.getMasterUrl());
-      return new KubeClusterReader(
-          client,
-          context,
-          config.getMasterUrl(),
-          ClusterSettings.describe(settings.requestTimeout()));
+      return new KubeClusterReader(client, context, config.getMasterUrl(), settings);
     } catch (ClusterAccessException e) {
-      return ClusterReader.unavailable(wanted, e.getMessage());
+      return ClusterReader.unavailable(wanted, e.said());
     } catch (RuntimeException e) {
       return ClusterReader.unavailable(
-          wanted, "cannot configure the cluster client: " + e.getMessage());
+          wanted, Message.of(Msg.CA_CLIENT, Objects.toString(e.getMessage(), e.toString())));
     }
   }
 
@@ -132,11 +146,11 @@ public final class KubeClusterReader implements ClusterReader {
     // missing instead of "cannot reach https://kubernetes.default.svc/".
     if (config.getCurrentContext() == null && k.context().isEmpty()) {
       throw new ClusterAccessException(
-          k.file()
-              + (config.getContexts() == null || config.getContexts().isEmpty()
-                  ? " has no contexts"
-                  : " sets no current-context")
-              + ": run gcloud container clusters get-credentials CLUSTER, or pass --context");
+          Message.of(
+              config.getContexts() == null || config.getContexts().isEmpty()
+                  ? Msg.CA_NO_CONTEXTS
+                  : Msg.CA_NO_CURRENT_CONTEXT,
+              k.file().toString()));
     }
     if (k.context().isPresent()) {
       String current =
@@ -147,13 +161,11 @@ public final class KubeClusterReader implements ClusterReader {
                 ? List.of()
                 : config.getContexts().stream().map(NamedContext::getName).toList();
         throw new ClusterAccessException(
-            "no context '"
-                + k.context().get()
-                + "' in "
-                + k.file()
-                + " (it has: "
-                + String.join(", ", known)
-                + ")");
+            Message.of(
+                Msg.CA_UNKNOWN_CONTEXT,
+                k.context().get(),
+                k.file().toString(),
+                String.join(", ", known)));
       }
     }
     return config;
@@ -250,7 +262,7 @@ public final class KubeClusterReader implements ClusterReader {
         () -> {
           VersionInfo v = client.getKubernetesVersion();
           if (v == null || v.getGitVersion() == null) {
-            throw new ClusterAccessException("the API server's /version names no gitVersion");
+            throw new ClusterAccessException(Message.of(Msg.CA_NO_GIT_VERSION));
           }
           return v.getGitVersion();
         });
@@ -287,13 +299,29 @@ public final class KubeClusterReader implements ClusterReader {
   }
 
   private <T> T call(Op op, Supplier<T> read) {
-    long start = System.nanoTime();
+    Optional<ServerSilence.Failure> known = silence.current();
+    if (known.isPresent()) {
+      // The server just gave another read no answer: say so now rather than wait for it again.
+      log.debug("cluster read skipped op={}: the API server did not answer just before", op);
+      throw cannot(op, known.get().reason(), known.get().detail(), null, true);
+    }
+    long start = silence.now();
     try {
       T result = read.get();
+      silence.answered();
       log.debug("cluster read op={} millis={}", op, (System.nanoTime() - start) / 1_000_000);
       return result;
     } catch (RuntimeException e) {
       ClusterAccessException failure = translate(op, e);
+      if (failure.serverUnanswered()) {
+        Message said = failure.said();
+        silence.failed(
+            said.key() == Msg.CA_CANNOT ? (Message) said.args().get(1) : said,
+            failure.detail().orElse(null),
+            start);
+      } else {
+        silence.answered();
+      }
       // INFO, not WARN: the verdict already tells the user; a terminal should not say it twice.
       log.info("cluster read failed op={} reason={}", op, failure.getMessage());
       throw failure;
@@ -307,83 +335,133 @@ public final class KubeClusterReader implements ClusterReader {
         e instanceof KubernetesClientException k && k.getStatus() != null
             ? k.getStatus().getMessage()
             : null;
-    String what = op.verb() + " " + op.target();
     return switch (code) {
       case 401 ->
           new ClusterAccessException(
-              "the API server at "
-                  + server
-                  + " rejected the credentials of context "
-                  + context
-                  + " (401): renew them, e.g. gcloud container clusters get-credentials",
-              status,
-              e);
-      case 403 -> new ClusterAccessException("cannot " + what + ": grant " + op.grant(), status, e);
+              Message.of(Msg.CA_CREDENTIALS, server, context), status, e, null, true);
+      case 403 ->
+          refused(op, Message.of(Msg.CA_GRANT, op.grant()), status, e, op.refusal(403, status));
       case 404 ->
-          new ClusterAccessException(
-              "cannot " + what + ": the API server does not serve " + op.resource() + " (404)",
-              status,
-              e);
-      case 410 ->
-          new ClusterAccessException(
-              "cannot "
-                  + what
-                  + ": the list changed faster than it could be read (410 Gone: the continue"
-                  + " token expired), try again",
-              status,
-              e);
-      case 429 ->
-          new ClusterAccessException(
-              "cannot " + what + ": the API server is throttling requests (429), try again later",
-              status,
-              e);
+          refused(
+              op, Message.of(Msg.CA_NOT_SERVED, op.resource()), status, e, op.refusal(404, null));
+      case 410 -> cannot(op, Message.of(Msg.CA_GONE), status, e, false);
+      case 429 -> cannot(op, Message.of(Msg.CA_THROTTLED), status, e, false);
       default ->
           code >= 500
-              ? new ClusterAccessException(
-                  "cannot " + what + ": the API server failed (HTTP " + code + ")", status, e)
-              : transport(what, e, status);
+              ? cannot(op, Message.of(Msg.CA_SERVER_FAILED, String.valueOf(code)), status, e, false)
+              : transport(op, e, status);
     };
   }
 
-  private ClusterAccessException transport(String what, RuntimeException e, String status) {
+  /**
+   * A failure below HTTP, named by the most telling exception in the cause chain: fabric8 and the
+   * JDK's client wrap one in another (an unresolvable host arrives as a {@link ConnectException}
+   * caused by an {@link UnresolvedAddressException}), so the first one found would often mislead.
+   */
+  private ClusterAccessException transport(Op op, RuntimeException e, String status) {
+    Transport kind = Transport.UNKNOWN;
+    Throwable telling = e;
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String name = t.getClass().getSimpleName();
-      if (name.contains("Timeout") || t instanceof java.io.InterruptedIOException) {
-        return new ClusterAccessException(
-            "cannot "
-                + what
-                + ": no answer from the API server at "
-                + server
-                + " within "
-                + requestTimeout,
-            t.getMessage(),
-            e);
-      }
-      if (t instanceof ConnectException) {
-        return new ClusterAccessException(
-            "cannot "
-                + what
-                + ": cannot reach the API server at "
-                + server
-                + " (connection refused)",
-            t.getMessage(),
-            e);
-      }
-      if (t instanceof UnknownHostException) {
-        return new ClusterAccessException(
-            "cannot " + what + ": unknown API server host in " + server, t.getMessage(), e);
-      }
-      if (t instanceof SSLException) {
-        return new ClusterAccessException(
-            "cannot " + what + ": TLS with the API server at " + server + " failed",
-            t.getMessage(),
-            e);
+      Transport k = Transport.of(t);
+      if (k.ordinal() < kind.ordinal()) {
+        kind = k;
+        telling = t;
       }
     }
+    String host = URI.create(server).getHost();
+    Message reason =
+        switch (kind) {
+          case UNKNOWN_HOST -> Message.of(Msg.CA_UNKNOWN_HOST, String.valueOf(host), server);
+          case TLS_HOSTNAME -> Message.of(Msg.CA_TLS_HOSTNAME, server, String.valueOf(host));
+          case TLS_UNTRUSTED -> Message.of(Msg.CA_TLS_UNTRUSTED, server);
+          case TLS -> Message.of(Msg.CA_TLS, server);
+          case CONNECT_TIMEOUT -> Message.of(Msg.CA_NO_CONNECTION, server, connectTimeout);
+          case TIMEOUT -> Message.of(Msg.CA_NO_ANSWER, server, requestTimeout);
+          case REFUSED -> Message.of(Msg.CA_REFUSED, server);
+          case NOT_KUBERNETES ->
+              Message.of(
+                  Msg.CA_NOT_KUBERNETES,
+                  server,
+                  Message.of(
+                      looksLikeHtml(telling.getMessage())
+                          ? Msg.CA_ANSWERED_HTML
+                          : Msg.CA_ANSWERED_OTHER));
+          case UNKNOWN ->
+              e instanceof ClusterAccessException ours
+                  ? ours.said()
+                  : Message.of(
+                      Msg.AS_IS, Objects.toString(e.getMessage(), e.getClass().getSimpleName()));
+        };
+    String detail =
+        kind == Transport.UNKNOWN
+            ? status
+            : kind == Transport.NOT_KUBERNETES ? null : telling.getMessage();
+    return cannot(op, reason, detail, e, kind != Transport.UNKNOWN);
+  }
+
+  /** Jackson quotes the text it could not read: an answer that starts with a tag is a web page. */
+  private static boolean looksLikeHtml(String parseError) {
+    return parseError != null && HTML.matcher(parseError).find();
+  }
+
+  private static ClusterAccessException cannot(
+      Op op, Message reason, String detail, Throwable cause, boolean serverUnanswered) {
     return new ClusterAccessException(
-        "cannot " + what + ": " + Objects.toString(e.getMessage(), e.getClass().getSimpleName()),
-        status,
-        e);
+        Message.of(Msg.CA_CANNOT, op.toString(), reason), detail, cause, null, serverUnanswered);
+  }
+
+  private static ClusterAccessException refused(
+      Op op, Message reason, String detail, Throwable cause, Refusal refusal) {
+    return new ClusterAccessException(
+        Message.of(Msg.CA_CANNOT, op.toString(), reason), detail, cause, refusal, false);
+  }
+
+  /** What went wrong below HTTP, most telling first: the order picks among a cause chain. */
+  private enum Transport {
+    UNKNOWN_HOST,
+    TLS_HOSTNAME,
+    TLS_UNTRUSTED,
+    TLS,
+    CONNECT_TIMEOUT,
+    TIMEOUT,
+    REFUSED,
+    NOT_KUBERNETES,
+    UNKNOWN;
+
+    static Transport of(Throwable t) {
+      String message = Objects.toString(t.getMessage(), "");
+      if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+        return UNKNOWN_HOST;
+      }
+      // The JDK's hostname check says "No subject alternative … matching" or "No name matching".
+      if (t instanceof CertificateException
+          && (message.startsWith("No subject alternative") || message.startsWith("No name"))) {
+        return TLS_HOSTNAME;
+      }
+      if (t instanceof CertPathBuilderException) {
+        return TLS_UNTRUSTED;
+      }
+      if (t instanceof SSLException) {
+        return TLS;
+      }
+      if (t instanceof HttpConnectTimeoutException) {
+        return CONNECT_TIMEOUT;
+      }
+      if (t.getClass().getSimpleName().contains("Timeout")
+          || t instanceof java.io.InterruptedIOException) {
+        return TIMEOUT;
+      }
+      if (t instanceof ConnectException) {
+        return REFUSED;
+      }
+      // fabric8 8 reads JSON with Jackson 3 (tools.jackson), earlier versions with Jackson 2:
+      // matching the package keeps this true for both without a compile dependency on either.
+      String type = t.getClass().getName();
+      if (type.startsWith("tools.jackson.") || type.startsWith("com.fasterxml.jackson.")) {
+        return NOT_KUBERNETES;
+      }
+      return UNKNOWN;
+    }
   }
 
   private static ApiPermission perm(String group, String resource, String... verbs) {
@@ -434,6 +512,21 @@ public final class KubeClusterReader implements ClusterReader {
 
     String resource() {
       return permission == null ? "/version" : permission.qualifiedResource();
+    }
+
+    /** This read refused with {@code code}; {@code status} may name the user it was refused to. */
+    Refusal refusal(int code, String status) {
+      Optional<String> user =
+          Optional.ofNullable(status)
+              .map(USER::matcher)
+              .filter(java.util.regex.Matcher::find)
+              .map(m -> m.group(1));
+      return new Refusal(
+          code,
+          resource(),
+          permission == null ? List.of("get") : permission.verbs(),
+          selection.namespace(),
+          user);
     }
 
     @Override

@@ -40,7 +40,7 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
   @Override
   public Finding run(Entry entry, CheckSpec spec, ClusterView view) {
     List<Hook> hooks = new ArrayList<>();
-    List<String> refused = new ArrayList<>();
+    List<ClusterAccessException> refused = new ArrayList<>();
     try {
       for (var config : view.mutatingWebhooks()) {
         for (MutatingWebhook w : nullSafe(config.getWebhooks())) {
@@ -57,7 +57,7 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
         }
       }
     } catch (ClusterAccessException e) {
-      refused.add(e.getMessage());
+      refused.add(e);
     }
     try {
       for (var config : view.validatingWebhooks()) {
@@ -75,10 +75,10 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
         }
       }
     } catch (ClusterAccessException e) {
-      refused.add(e.getMessage());
+      refused.add(e);
     }
     if (refused.size() == 2) {
-      return Finding.unavailable(Message.of(Msg.AS_IS, refused.get(0)), refused.subList(1, 2));
+      return Finding.unavailable(refused.get(0), List.of(refused.get(1).getMessage()));
     }
     Selection selection = new Selection(view);
     List<String> exposed = new ArrayList<>();
@@ -102,12 +102,12 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
       }
     }
     List<String> evidence = new ArrayList<>();
-    Optional<String> happeningUnknown = Optional.empty();
+    Optional<Message> happeningUnknown = Optional.empty();
     List<EventFacts> failing = List.of();
     try {
       failing = failedCalls(view);
     } catch (ClusterAccessException e) {
-      happeningUnknown = Optional.of(e.getMessage());
+      happeningUnknown = Optional.of(e.said());
     }
     if (!failing.isEmpty()) {
       EventFacts latest = failing.get(0);
@@ -144,7 +144,7 @@ final class WebhooksKubeSystemCheck implements ClusterCheck {
     }
     evidence.addAll(ignoring);
     if (!refused.isEmpty()) {
-      return Finding.unavailable(Message.of(Msg.AS_IS, refused.get(0)), evidence);
+      return Finding.unavailable(refused.get(0), evidence);
     }
     return Finding.inconclusive(
         ignoring.isEmpty()

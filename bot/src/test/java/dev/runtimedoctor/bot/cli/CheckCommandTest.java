@@ -6,6 +6,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.runtimedoctor.bot.cluster.LoopbackApiServer;
 import dev.runtimedoctor.bot.cluster.MockCluster;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
@@ -250,6 +251,144 @@ class CheckCommandTest {
         .asString()
         .startsWith("no cluster checks ran on context ")
         .contains("cannot reach the API server");
+  }
+
+  @Test
+  @DisplayName(
+      "every check refused (403, 404) is one line naming each refused resource and its grant,"
+          + " exit 3")
+  void everyCheckRefused(@TempDir Path dir) {
+    try (MockCluster refusing =
+        MockCluster.crud("gke-cluster.yaml")
+            .refuse(403, "nodes", "pods", "events", "namespaces")
+            .refuse(404, "mutatingwebhookconfigurations", "validatingwebhookconfigurations")) {
+      Map<String, String> refusingEnv = refusing.env(dir);
+
+      Run run = run(refusingEnv, "check");
+      Run italian = run(refusingEnv, "check", "--lang", "it");
+
+      assertThat(run.code()).isEqualTo(3);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "no cluster checks ran on context "
+                  + MockCluster.CONTEXT
+                  + ": the API server answered none of the checks: 403 Forbidden for ")
+          .contains(
+              "nodes",
+              "pods",
+              "events",
+              " as system:serviceaccount:runtime-doctor:runtime-doctor: grant ",
+              "get/list on nodes",
+              "list on pods",
+              "list on events",
+              "; the API server does not serve"
+                  + " mutatingwebhookconfigurations.admissionregistration.k8s.io (404)",
+              "docs/cluster-checks.md");
+      assertThat(italian.code()).isEqualTo(3);
+      assertThat(italian.err().lines())
+          .singleElement()
+          .asString()
+          .startsWith("nessun controllo sul cluster eseguito nel contesto ")
+          .contains("l'API server non ha risposto a nessuno dei controlli: 403 Forbidden per ");
+    }
+  }
+
+  @Test
+  @DisplayName("when some checks are refused and others answer, every check gets its line, exit 0")
+  void someChecksRefused(@TempDir Path dir) {
+    try (MockCluster refusing = MockCluster.crud("gke-cluster.yaml").refuse(403, "events")) {
+      Run run = run(refusing.env(dir), "check", "--entry", "pod-ip-exhaustion");
+
+      assertThat(run.code()).isZero();
+      assertThat(run.out().lines().filter(l -> !l.startsWith(" ")).skip(1))
+          .hasSize(3)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .startsWith("unavailable   pod-ip-exhaustion event: cannot list events")
+                      .endsWith("grant list on events"))
+          .anySatisfy(
+              l -> assertThat(l).startsWith("confirmed     pod-ip-exhaustion node-version"));
+    }
+  }
+
+  @Test
+  @DisplayName("a web page where the API server should be is one plain line, exit 3")
+  void htmlInsteadOfApi(@TempDir Path dir) {
+    try (LoopbackApiServer proxy = LoopbackApiServer.html()) {
+      Path kubeconfig = MockCluster.writeKubeconfig(dir, proxy.url("127.0.0.1"));
+
+      Run run = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check");
+
+      assertThat(run.code()).isEqualTo(3);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().lines())
+          .singleElement()
+          .asString()
+          .isEqualTo(
+              "no cluster checks ran on context "
+                  + MockCluster.CONTEXT
+                  + ": the server at "
+                  + proxy.url("127.0.0.1")
+                  + "/ did not answer as a Kubernetes API server (it answered HTML, not JSON):"
+                  + " check the server address in the kubeconfig; a proxy may be answering with"
+                  + " its own page");
+      assertThat(proxy.methods()).isNotEmpty().containsOnly("GET");
+    }
+  }
+
+  @Test
+  @DisplayName("check --lang it says why no check ran in Italian: no cluster, an unreachable one")
+  void nothingCheckedInItalian(@TempDir Path home) {
+    Path kubeconfig = MockCluster.writeKubeconfig(home, "http://localhost:1");
+
+    Run none = run(Map.of("HOME", home.resolve("empty").toString()), "check", "--lang", "it");
+    Run down = run(Map.of("KUBECONFIG", kubeconfig.toString()), "check", "--lang", "it");
+
+    assertThat(none.code()).isEqualTo(3);
+    assertThat(none.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "nessun controllo sul cluster eseguito: nessun cluster configurato: imposta"
+                + " KUBECONFIG");
+    assertThat(down.code()).isEqualTo(3);
+    assertThat(down.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("nessun controllo sul cluster eseguito nel contesto " + MockCluster.CONTEXT)
+        .contains("impossibile raggiungere l'API server in http://localhost:1/")
+        .doesNotContain("cannot", "no cluster");
+  }
+
+  @Test
+  @DisplayName("ask --check in Italian says the cluster's failures and 'no checks' in Italian")
+  void askCheckInItalian(@TempDir Path dir) {
+    Path kubeconfig = MockCluster.writeKubeconfig(dir, "http://localhost:1");
+
+    Run down =
+        run(
+            Map.of("KUBECONFIG", kubeconfig.toString()),
+            "ask",
+            "--check",
+            "--lang",
+            "it",
+            IP_ERROR);
+    Run noMatch = run(Map.of(), "ask", "--check", "--lang", "it", "the weather is lovely today");
+
+    assertThat(down.code()).isZero();
+    assertThat(down.out())
+        .contains("controlli sul cluster nel contesto " + MockCluster.CONTEXT)
+        .contains(
+            "unavailable   pod-ip-exhaustion node-version: lettura non riuscita (list nodes at"
+                + " cluster scope): impossibile raggiungere l'API server")
+        .doesNotContain("cannot reach");
+    assertThat(noMatch.out())
+        .contains("nessun controllo sul cluster: nessun problema noto riconosciuto")
+        .doesNotContain("no cluster checks");
   }
 
   private static String verdict(JsonArray results, String entry, String check) {

@@ -33,7 +33,9 @@ class ClusterTargetTest {
         ClusterTarget.resolve(
             location(Map.of("KUBECONFIG", "/nope/config")), Optional.empty(), dir);
     assertThat(t)
-        .isEqualTo(new ClusterTarget.Missing("KUBECONFIG names no readable file: /nope/config"));
+        .isInstanceOf(ClusterTarget.Missing.class)
+        .extracting(m -> ((ClusterTarget.Missing) m).reason())
+        .isEqualTo("KUBECONFIG names no readable file: /nope/config");
   }
 
   @Test

@@ -75,6 +75,18 @@ public final class MockCluster implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Makes a CRUD-mode server answer every read of {@code resources} (as RBAC names them: {@code
+   * nodes}, {@code mutatingwebhookconfigurations}) with {@code code}: 403 as RBAC forbids, 404 as
+   * an API the server does not serve.
+   */
+  public MockCluster refuse(int code, String... resources) {
+    for (String r : resources) {
+      crud.refuse(r, code);
+    }
+    return this;
+  }
+
   /** Adds the objects of a YAML text (documents split by {@code ---}) to a CRUD-mode server. */
   public MockCluster addYaml(String yaml) {
     try (NamespacedKubernetesClient seed = server.createClient()) {

@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * fabric8's CRUD dispatcher made to list like a real API server: {@code limit} and {@code continue}
@@ -21,14 +22,26 @@ import java.util.Map;
 final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
   private volatile String version = "v1.24.5-gke.600";
 
+  /** Resources answered with a status code instead of their objects (403, 404). */
+  private final Map<String, Integer> refused = new ConcurrentHashMap<>();
+
   /** Sets the control plane's {@code gitVersion} that {@code /version} answers. */
   void version(String gitVersion) {
     this.version = gitVersion;
   }
 
+  /** Answers every read of {@code resource} with {@code code}, as RBAC or a missing API does. */
+  void refuse(String resource, int code) {
+    refused.put(resource, code);
+  }
+
   @Override
   public MockResponse handleGet(String path) {
     URI uri = URI.create(path);
+    Integer refusal = refused.get(MockCluster.Access.of(path).resource());
+    if (refusal != null) {
+      return new MockResponse().setResponseCode(refusal).setBody(status(refusal, path));
+    }
     if ("/version".equals(uri.getPath())) {
       return new MockResponse()
           .setResponseCode(200)
@@ -70,6 +83,31 @@ final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
       meta.remove("continue");
     }
     return new MockResponse().setResponseCode(200).setBody(body.toString());
+  }
+
+  /** The Status a real API server answers, naming the user as RBAC's 403 does. */
+  private static String status(int code, String path) {
+    MockCluster.Access a = MockCluster.Access.of(path);
+    JsonObject status = new JsonObject();
+    status.addProperty("kind", "Status");
+    status.addProperty("apiVersion", "v1");
+    status.addProperty("status", "Failure");
+    status.addProperty("code", code);
+    status.addProperty("reason", code == 403 ? "Forbidden" : "NotFound");
+    status.addProperty(
+        "message",
+        code == 403
+            ? a.resource()
+                + " is forbidden: User \"system:serviceaccount:runtime-doctor:runtime-doctor\""
+                + " cannot "
+                + a.verb()
+                + " resource \""
+                + a.resource()
+                + "\" in API group \""
+                + a.group()
+                + "\" at the cluster scope"
+            : "the server could not find the requested resource");
+    return status.toString();
   }
 
   private static boolean selects(String selector, JsonElement item) {
