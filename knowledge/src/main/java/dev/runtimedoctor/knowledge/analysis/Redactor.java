@@ -105,13 +105,14 @@ public final class Redactor {
               + "[\\w-]*(?<![-_](?:stdin|file|path|env))\\s+['\"]?)(?!-)([^\\s'\"]+)");
   // A password told in words: "the password is X", "la password è X", "with password X", a
   // .netrc's "login u password X" and a .netrc line "password X". Ordinary words after them
-  // ("the password is wrong") are kept by looksLikeProse.
+  // ("the password is wrong") are kept by looksLikeProse. Not "the secret is X": in a cluster
+  // that names a Secret object ("the secret is regcred").
   private static final String QUOTED_OR_WORD =
       "(?:\"([^\"\\n]+)\"|'([^'\\n]+)'|`([^`\\n]+)`|([^\\s\"'`]+))";
   private static final List<Pattern> PROSE_SECRETS =
       List.of(
           Pattern.compile(
-              "(?i)(\\b(?:password|passwd|passphrase|passcode|pwd|secret|token|api[ _-]?key)\\s+"
+              "(?i)(\\b(?:password|passwd|passphrase|passcode|pwd|token|api[ _-]?key)\\s+"
                   + "(?:(?:is|was):?\\s+(?:still\\s+|now\\s+)?(?:set\\s+to\\s+)?|\u00e8\\s+|e'\\s+|era\\s+"
                   + "|sarebbe\\s+))"
                   + QUOTED_OR_WORD),

@@ -236,6 +236,7 @@ class RedactorTest {
         "no credentials for docker.io/library/nginx",
         "error getting credentials from reg.example.com:5000 - err: exit status 1",
         "Secret \"regcred\" not found",
+        "the secret is regcred in namespace shop",
         "TOKEN=$(gcloud auth print-access-token)",
         "PASSWORD=${DB_PASSWORD} psql -h db"
       })
