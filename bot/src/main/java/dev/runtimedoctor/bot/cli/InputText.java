@@ -11,6 +11,9 @@ final class InputText {
   /** The most standard input read for one paste. */
   static final int MAX_BYTES = 16 * 1024 * 1024;
 
+  /** How much of the input is looked at to tell text from a binary. */
+  private static final int SNIFF_BYTES = 64 * 1024;
+
   private InputText() {}
 
   static String read(InputStream in) {
@@ -31,7 +34,7 @@ final class InputText {
 
   /**
    * UTF-8 with bad sequences replaced, or UTF-16 when a byte-order mark says so (what Windows
-   * PowerShell pipes); refuses content that is mostly not text.
+   * PowerShell pipes); NUL bytes read as spaces. Refuses content that is mostly not text.
    */
   static String decode(byte[] bytes) {
     if (bytes.length >= 2
@@ -49,27 +52,64 @@ final class InputText {
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE)
           .decode(ByteBuffer.wrap(bytes))
-          .toString();
+          .toString()
+          // A stray NUL (a log written while a disk filled, a truncated file) is a gap in the
+          // text, as the batch command's \u0000 is.
+          .replace('\0', ' ');
     } catch (java.nio.charset.CharacterCodingException e) {
       throw new UserException("input is not readable text");
     }
   }
 
-  private static boolean looksBinary(byte[] bytes) {
-    int n = Math.min(bytes.length, 64 * 1024);
+  /**
+   * Whether more than a tenth of the first {@link #SNIFF_BYTES} bytes are not text: NUL and other
+   * control bytes, and bytes that are no part of a UTF-8 sequence. An executable, an archive or an
+   * image is mostly such bytes (random bytes: about 60 %); a log with a stray NUL or a Latin-1
+   * accent holds a few.
+   */
+  static boolean looksBinary(byte[] bytes) {
+    int n = Math.min(bytes.length, SNIFF_BYTES);
     if (n == 0) {
       return false;
     }
-    int control = 0;
-    for (int i = 0; i < n; i++) {
+    int notText = 0;
+    int i = 0;
+    while (i < n) {
       int b = bytes[i] & 0xff;
-      if (b == 0) {
-        return true;
+      if (b < 0x80) {
+        if ((b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b) || b == 0x7f) {
+          notText++;
+        }
+        i++;
+        continue;
       }
-      if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != 0x1b) {
-        control++;
+      int length = utf8Length(bytes, i, n);
+      if (length == 0) {
+        notText++;
+        i++;
+      } else {
+        i += length;
       }
     }
-    return control * 10 > n;
+    return notText * 10 > n;
+  }
+
+  /**
+   * The length of the UTF-8 sequence starting at {@code i}, or 0 when the bytes there are none; a
+   * sequence cut by {@code end} counts as one.
+   */
+  private static int utf8Length(byte[] bytes, int i, int end) {
+    int b = bytes[i] & 0xff;
+    int length =
+        b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    for (int k = 1; k < length; k++) {
+      if (i + k >= end) {
+        return end - i;
+      }
+      if ((bytes[i + k] & 0xc0) != 0x80) {
+        return 0;
+      }
+    }
+    return length;
   }
 }

@@ -19,8 +19,8 @@ final class JsonOutput {
 
   /**
    * {@code {"matches":[{"id","title","kind","confidence","basis","evidence":[…]}],"reply":…,
-   * "truncated":…}}: {@code truncated} when only the start and end of a paste over 4 MiB, or of a
-   * line over 1 MiB, were read.
+   * "truncated":…}}: {@code truncated} when only the start and end of a paste over 4 MiB, or the
+   * first 1 MiB of a line over 1 MiB, were read.
    */
   static JsonObject ask(Diagnosis d, Language lang) {
     JsonObject o = new JsonObject();

@@ -51,7 +51,8 @@ final class TerminalReport {
     // Said with no answer too: the part not read may hold the error.
     if (d.truncated()) {
       out.println();
-      out.println("(" + t(Msg.TRUNCATED_INPUT) + ")");
+      out.println(
+          "(" + t(Msg.TRUNCATED_INPUT, KnowledgeTexts.truncation(d.paste().truncation())) + ")");
     }
   }
 

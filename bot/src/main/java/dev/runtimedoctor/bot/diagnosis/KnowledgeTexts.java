@@ -1,7 +1,9 @@
 package dev.runtimedoctor.bot.diagnosis;
 
 import dev.runtimedoctor.bot.text.Catalog;
+import dev.runtimedoctor.bot.text.Message;
 import dev.runtimedoctor.bot.text.Msg;
+import dev.runtimedoctor.knowledge.analysis.Truncation;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Kind;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -22,6 +24,20 @@ public final class KnowledgeTexts {
       case KNOWN_ISSUE -> Catalog.get(Msg.KIND_KNOWN_ISSUE, lang);
       case FAILURE_MODE -> Catalog.get(Msg.KIND_FAILURE_MODE, lang);
     };
+  }
+
+  /**
+   * What part of a paste was read, for "input too long: …": the start and end of a long paste, the
+   * first MiB of a long line, or both.
+   */
+  public static Message truncation(Truncation truncation) {
+    return Message.of(
+        switch (truncation) {
+          case ENDS -> Msg.CUT_ENDS;
+          case LINE_STARTS -> Msg.CUT_LINE_STARTS;
+          case ENDS_AND_LINE_STARTS -> Msg.CUT_ENDS_AND_LINE_STARTS;
+          case SOME, NONE -> Msg.CUT_SOME;
+        });
   }
 
   /** The sections of the body an answer shows, in order. */

@@ -1,9 +1,11 @@
 package dev.runtimedoctor.bot.slack;
 
 import dev.runtimedoctor.bot.cluster.Verdict;
+import dev.runtimedoctor.bot.diagnosis.KnowledgeTexts;
 import dev.runtimedoctor.bot.slack.render.Mrkdwn;
 import dev.runtimedoctor.bot.text.Catalog;
 import dev.runtimedoctor.bot.text.Msg;
+import dev.runtimedoctor.knowledge.analysis.Truncation;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,8 +93,9 @@ public final class Texts {
         + String.format(Locale.ROOT, " (%.2f)", confidence);
   }
 
-  public String truncatedPaste() {
-    return "_" + t(Msg.TRUNCATED_PASTE) + "_";
+  /** "Very long paste: only its start and end were read.", or what else was not read. */
+  public String truncatedPaste(Truncation truncation) {
+    return "_" + t(Msg.TRUNCATED_PASTE, KnowledgeTexts.truncation(truncation)) + "_";
   }
 
   public String truncatedMessage(String id) {

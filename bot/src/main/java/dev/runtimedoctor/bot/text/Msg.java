@@ -34,6 +34,10 @@ public enum Msg {
 
   // The terminal
   TRUNCATED_INPUT,
+  CUT_ENDS,
+  CUT_LINE_STARTS,
+  CUT_ENDS_AND_LINE_STARTS,
+  CUT_SOME,
   EVIDENCE_MORE,
   CHECKS_ON_CONTEXT,
 

@@ -53,6 +53,40 @@ class AskCommandTest {
 
   @Test
   @DisplayName(
+      "evidence from the kept end of a paste over 4 MiB names its line as numbered in the paste")
+  void truncatedPasteKeepsLineNumbers() {
+    String line = "I1201 10:00:00.000000 1234 kubelet.go:100] SyncLoop (PLEG): event for pod web\n";
+    byte[] paste = (line.repeat(60_000) + POD_IP + "\n").getBytes(StandardCharsets.UTF_8);
+
+    var r = CliRunner.run(paste, Map.of(), "ask", "--lang", "en");
+
+    assertThat(r.out()).contains("pod-ip-exhaustion").contains("line 60001: failed to allocate");
+  }
+
+  @Test
+  @DisplayName(
+      "a paste with a line over 1 MiB says that line's start was read, not the paste's ends, in"
+          + " either language")
+  void longLineSaysOnlyItsStartWasRead() {
+    String longLine = "routine words of a minified blob ".repeat(40_000) + "\n";
+    byte[] paste = (longLine + POD_IP + "\n").getBytes(StandardCharsets.UTF_8);
+
+    var en = CliRunner.run(paste, Map.of(), "ask", "--lang", "en");
+    var it = CliRunner.run(paste, Map.of(), "ask", "--lang", "it");
+    var json = CliRunner.run(paste, Map.of(), "ask", "--json");
+
+    assertThat(en.out())
+        .contains("pod-ip-exhaustion")
+        .contains("only the first 1 MiB of each line over 1 MiB was read")
+        .doesNotContain("start and end");
+    assertThat(it.out())
+        .contains("delle righe oltre 1 MiB letto solo il primo MiB")
+        .doesNotContain("inizio e la fine");
+    assertThat(json.out()).contains("\"truncated\":true");
+  }
+
+  @Test
+  @DisplayName(
       "a paste over 4 MiB whose middle was not read says so, with or without an answer, in the"
           + " terminal and in --json")
   void truncatedPasteSaysSo() {

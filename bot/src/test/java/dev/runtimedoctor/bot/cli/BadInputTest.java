@@ -1,13 +1,21 @@
 package dev.runtimedoctor.bot.cli;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -73,6 +81,94 @@ class BadInputTest {
         assertThat(r.out()).isNotBlank();
       }
     }
+  }
+
+  private static final String POD_IP =
+      "failed to allocate for range 0: no IP addresses available in range set:"
+          + " 10.48.131.1-10.48.131.62\n";
+
+  static Stream<Arguments> textWithNulBytes() {
+    byte[] log = "I1127 12:00:00.000000 1 kubelet.go:1] routine line\n".repeat(200).getBytes(UTF_8);
+    byte[] run = new byte[300];
+    return Stream.of(
+        Arguments.of("one NUL in the first line", bytes("abc\0def\n" + POD_IP)),
+        Arguments.of("a NUL first", bytes("\0" + POD_IP)),
+        Arguments.of("NULs inside the error line", bytes(POD_IP.replace(" for ", "\0for\0"))),
+        Arguments.of("a run of 300 NULs in a 10 KB log", concat(log, run, bytes(POD_IP))),
+        Arguments.of(
+            "NULs and Latin-1 accents in an Italian question",
+            concat(
+                "perch\u00e8 \0 il pod non parte?\n".getBytes(StandardCharsets.ISO_8859_1),
+                bytes(POD_IP))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("textWithNulBytes")
+  @org.junit.jupiter.api.DisplayName(
+      "a mostly-text paste with NUL bytes is read, the NULs as spaces")
+  void textWithNulBytesIsRead(String name, byte[] input) {
+    CliRunner.Result r = CliRunner.run(input, Map.of(), "ask", "--json");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\"id\":\"pod-ip-exhaustion\"").doesNotContain("\\u0000");
+  }
+
+  static Stream<Arguments> binaries() throws Exception {
+    // The running JVM's own launcher: a real executable on any machine that runs the tests.
+    byte[] executable;
+    try (InputStream in =
+        Files.newInputStream(Path.of(ProcessHandle.current().info().command().orElseThrow()))) {
+      executable = in.readNBytes(4096);
+    }
+    ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+    try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+      Random r = new Random(3);
+      for (int i = 0; i < 2000; i++) {
+        out.write(("line " + r.nextInt() + " of a log " + r.nextLong() + "\n").getBytes(UTF_8));
+      }
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+    Random r = new Random(4);
+    for (int x = 0; x < 64; x++) {
+      for (int y = 0; y < 64; y++) {
+        image.setRGB(x, y, r.nextInt());
+      }
+    }
+    ImageIO.write(image, "png", png);
+    byte[] noNul = new byte[8192];
+    r.nextBytes(noNul);
+    for (int i = 0; i < noNul.length; i++) {
+      noNul[i] = noNul[i] == 0 ? 1 : noNul[i];
+    }
+    return Stream.of(
+        Arguments.of("an executable's first 4 KiB", executable),
+        Arguments.of("a gzip", gzip.toByteArray()),
+        Arguments.of("a PNG", png.toByteArray()),
+        Arguments.of("random bytes without a NUL", noNul),
+        Arguments.of("a binary after a line of text", concat(bytes(POD_IP), noNul)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("binaries")
+  @org.junit.jupiter.api.DisplayName("a binary is refused with one line, however few NULs it has")
+  void binariesAreRefused(String name, byte[] input) {
+    CliRunner.Result r = CliRunner.run(input, Map.of(), "ask");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("input looks binary, not a log: paste text");
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(UTF_8);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      out.writeBytes(p);
+    }
+    return out.toByteArray();
   }
 
   @ParameterizedTest(name = "{0}")

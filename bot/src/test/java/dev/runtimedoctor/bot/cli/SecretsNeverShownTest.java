@@ -147,6 +147,25 @@ class SecretsNeverShownTest {
               String s = Base64.getEncoder().encodeToString(("robot:" + alnum(r, 18)).getBytes());
               return new Secret("{\"auths\":{\"r.io\":{\"auth\":\"" + s + "\"}}}", List.of(s));
             }),
+        token("github oauth token", "gho_", 36),
+        token("slack user token", "xoxp-1234-5678-", 24),
+        token("vault service token", "hvs.", 90),
+        token("vault batch token", "hvb.", 90),
+        token("vault legacy token", "s.", 24),
+        keyed("kubeconfig client-key-data", "    client-key-data: ", ""),
+        keyed("kubeconfig client-certificate-data", "    client-certificate-data: ", ""),
+        keyed("base64 pem", "tls.key: LS0tLS1CRUdJTi", ""),
+        keyed("password is", "the password is ", ""),
+        keyed("password was", "the password was ", " and it failed"),
+        keyed("la password \u00e8", "la password \u00e8 ", ""),
+        keyed("password: in a sentence", "I tried password: ", " but it fails"),
+        keyed("netrc", "machine registry.example.com login robot password ", ""),
+        keyed("credenziali pair", "credenziali admin:", ""),
+        keyed("credentials pair", "with credentials admin/", " on the registry"),
+        keyed(
+            "azure sas",
+            "https://a.blob.core.windows.net/c/b?sv=2021-08-06&se=2026-01-01&sig=",
+            "&sp=r"),
         new Kind(
             "dockerconfigjson",
             r -> {

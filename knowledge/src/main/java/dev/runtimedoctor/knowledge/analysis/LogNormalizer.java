@@ -15,7 +15,13 @@ public final class LogNormalizer {
   public static final int MAX_CHARS = 4 * 1024 * 1024;
 
   /** The longest line kept whole; longer lines are cut (a 1 MB line is still read in full). */
-  private static final int MAX_LINE_CHARS = 1024 * 1024;
+  public static final int MAX_LINE_CHARS = 1024 * 1024;
+
+  /**
+   * How far back from a cut a space is looked for, so that a cut falls between words: a word cut in
+   * two could be a secret too short left to be recognised and redacted.
+   */
+  private static final int WORD_BOUNDARY_REACH = 64 * 1024;
 
   /**
    * A log prefix to drop, with a cheap test on the line's first characters that spares running its
@@ -64,32 +70,117 @@ public final class LogNormalizer {
 
   private LogNormalizer() {}
 
-  /** Normalizes a paste; never throws on any text. */
+  /**
+   * Normalizes a paste; never throws on any text. A paste over {@link #MAX_CHARS} is read as its
+   * first and last half of that (errors often sit at the end of a log), each cut at a line break,
+   * and a line over {@link #MAX_LINE_CHARS} to that length, cut between words; lines keep their
+   * numbers in the paste either way.
+   */
   public static NormalizedPaste normalize(String text) {
-    boolean truncated = false;
-    String s = text == null ? "" : text;
-    if (s.length() > MAX_CHARS) {
-      // Errors often sit at the end of a log: keep both ends.
-      int half = MAX_CHARS / 2;
-      s = s.substring(0, half) + "\n" + s.substring(s.length() - half);
-      truncated = true;
-    }
-    s = unescapeJsonLines(SlackText.unescape(s));
-    List<String> raw = s.lines().toList();
+    String s = unescapeJsonLines(SlackText.unescape(text == null ? "" : text));
+    boolean ends = s.length() > MAX_CHARS;
+    boolean lineStarts = false;
     List<PasteLine> lines = new ArrayList<>();
+    if (ends) {
+      int half = MAX_CHARS / 2;
+      int headEnd = lineStartAtOrBefore(s, half);
+      if (headEnd == 0) {
+        headEnd = half;
+      }
+      int tailStart = lineStartAtOrAfter(s, s.length() - half);
+      if (tailStart == s.length()) {
+        tailStart = wordStartAtOrAfter(s, s.length() - half);
+      }
+      lineStarts |= read(s.substring(0, headEnd), 1, lines);
+      lineStarts |= read(s.substring(tailStart), 1 + lineBreaks(s, tailStart), lines);
+    } else {
+      lineStarts = read(s, 1, lines);
+    }
+    return new NormalizedPaste(lines, Truncation.of(ends, lineStarts));
+  }
+
+  /**
+   * Adds the non-blank lines of {@code s} to {@code lines}, the first numbered {@code first};
+   * returns whether a line was cut.
+   */
+  private static boolean read(String s, int first, List<PasteLine> lines) {
+    boolean cut = false;
+    List<String> raw = s.lines().toList();
     for (int i = 0; i < raw.size(); i++) {
       String original = raw.get(i);
       if (original.length() > MAX_LINE_CHARS) {
-        original = original.substring(0, MAX_LINE_CHARS);
-        truncated = true;
+        original = original.substring(0, wordEndAtOrBefore(original, MAX_LINE_CHARS));
+        cut = true;
       }
       String cleaned = Denials.strip(clean(original));
       if (cleaned.isEmpty()) {
         continue;
       }
-      lines.add(new PasteLine(i + 1, original, cleaned, Masker.mask(cleaned)));
+      lines.add(new PasteLine(first + i, original, cleaned, Masker.mask(cleaned)));
     }
-    return new NormalizedPaste(lines, truncated);
+    return cut;
+  }
+
+  /** The line breaks before {@code end}, as {@link String#lines} counts them ("\r\n" is one). */
+  static int lineBreaks(String s, int end) {
+    int n = 0;
+    for (int i = 0; i < end; i++) {
+      char c = s.charAt(i);
+      if (c == '\n' || (c == '\r' && (i + 1 >= s.length() || s.charAt(i + 1) != '\n'))) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Whether a line starts at {@code i}: the text's start, or just after a line break. */
+  private static boolean lineStarts(String s, int i) {
+    if (i == 0) {
+      return true;
+    }
+    char before = s.charAt(i - 1);
+    return before == '\n' || (before == '\r' && (i == s.length() || s.charAt(i) != '\n'));
+  }
+
+  /** The last line start at or before {@code i}; 0 when the first line reaches past it. */
+  private static int lineStartAtOrBefore(String s, int i) {
+    int at = i;
+    while (at > 0 && !lineStarts(s, at)) {
+      at--;
+    }
+    return at;
+  }
+
+  /** The first line start at or after {@code i}; the text's length when there is none. */
+  private static int lineStartAtOrAfter(String s, int i) {
+    int at = i;
+    while (at < s.length() && !lineStarts(s, at)) {
+      at++;
+    }
+    return at;
+  }
+
+  /**
+   * The end of the last whole word at or before {@code i} within reach, else {@code i} (a blob with
+   * no space in it is cut where it must be).
+   */
+  private static int wordEndAtOrBefore(String s, int i) {
+    for (int at = i; at > 0 && at > i - WORD_BOUNDARY_REACH; at--) {
+      if (Character.isWhitespace(s.charAt(at))) {
+        return at;
+      }
+    }
+    return i;
+  }
+
+  /** The start of the first whole word at or after {@code i} within reach, else {@code i}. */
+  private static int wordStartAtOrAfter(String s, int i) {
+    for (int at = i; at < s.length() && at < i + WORD_BOUNDARY_REACH; at++) {
+      if (Character.isWhitespace(s.charAt(at - 1))) {
+        return at;
+      }
+    }
+    return i;
   }
 
   /**

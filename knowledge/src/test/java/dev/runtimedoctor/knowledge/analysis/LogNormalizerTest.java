@@ -210,4 +210,86 @@ class LogNormalizerTest {
   void singleEscapeLeftAlone() {
     assertThat(LogNormalizer.normalize("open C:\\new\\file.txt: denied").lines()).hasSize(1);
   }
+
+  /**
+   * A paste of {@code count} lines, each naming its own number ("line 000042 …"), ended by {@code
+   * eol}, with every tenth line blank: over 4 MiB from about 45,000 lines.
+   */
+  private static String numberedLines(int count, String eol) {
+    StringBuilder sb = new StringBuilder();
+    for (int n = 1; n <= count; n++) {
+      if (n % 10 == 0) {
+        sb.append(eol);
+        continue;
+      }
+      sb.append(String.format(java.util.Locale.ROOT, "line %06d", n))
+          .append(" I1127 12:00:00 routine event for pod web-7f9 in namespace shop, nothing wrong")
+          .append(eol);
+    }
+    return sb.toString();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\n", "\r\n", "\r"})
+  @DisplayName(
+      "the kept end of a paste over 4 MiB keeps the line numbers of the paste, whatever its line"
+          + " breaks, and each kept line is whole")
+  void truncatedPasteKeepsLineNumbers(String eol) {
+    String paste = numberedLines(60_001, eol);
+    assertThat(paste.length()).isGreaterThan(LogNormalizer.MAX_CHARS);
+
+    NormalizedPaste p = LogNormalizer.normalize(paste);
+
+    assertThat(p.truncation()).isEqualTo(Truncation.ENDS);
+    assertThat(p.lines().get(p.lines().size() - 1).number()).isEqualTo(60_001);
+    for (PasteLine l : p.lines()) {
+      assertThat(l.original())
+          .as("line %d", l.number())
+          .startsWith(String.format(java.util.Locale.ROOT, "line %06d", l.number()))
+          .endsWith("nothing wrong");
+    }
+    // Lines of both ends are there, and the middle is not.
+    assertThat(p.lines()).anyMatch(l -> l.number() == 1).noneMatch(l -> l.number() == 30_001);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {-41, -20, -1, 0, 1, 17})
+  @DisplayName(
+      "a line over 1 MiB is cut between words, so a token across the cut is dropped whole, not"
+          + " left in part")
+  void longLineCutBetweenWords(int tokenOffset) {
+    String token = "ghp_" + "AbCdEfGhIj".repeat(4);
+    StringBuilder line = new StringBuilder();
+    while (line.length() < LogNormalizer.MAX_LINE_CHARS + tokenOffset) {
+      line.append("routine ");
+    }
+    line.setLength(LogNormalizer.MAX_LINE_CHARS + tokenOffset);
+    line.setCharAt(line.length() - 1, ' ');
+    line.append(token).append(" and more words after it ".repeat(1000));
+
+    NormalizedPaste p = LogNormalizer.normalize(line + "\nnext line");
+
+    assertThat(p.truncation()).isEqualTo(Truncation.LINE_STARTS);
+    String kept = p.lines().get(0).original();
+    assertThat(kept.length()).isLessThanOrEqualTo(LogNormalizer.MAX_LINE_CHARS);
+    assertThat(line.toString().startsWith(kept)).as("the start of the line").isTrue();
+    assertThat(Character.isWhitespace(line.charAt(kept.length()))).as("cut at a space").isTrue();
+    assertThat(!kept.contains("ghp_") || kept.endsWith(token)).as("the token whole").isTrue();
+    assertThat(p.lines().get(1).number()).isEqualTo(2);
+  }
+
+  @Test
+  @DisplayName("a paste says which of its parts were not read: its middle, long lines' ends, both")
+  void truncationSaysWhatWasNotRead() {
+    String longLine = "word ".repeat(LogNormalizer.MAX_LINE_CHARS / 4) + "\n";
+
+    assertThat(LogNormalizer.normalize("cni plugin not initialized").truncation())
+        .isEqualTo(Truncation.NONE);
+    assertThat(LogNormalizer.normalize(longLine + "error").truncation())
+        .isEqualTo(Truncation.LINE_STARTS);
+    assertThat(LogNormalizer.normalize(numberedLines(60_000, "\n")).truncation())
+        .isEqualTo(Truncation.ENDS);
+    assertThat(LogNormalizer.normalize(longLine + numberedLines(60_000, "\n")).truncation())
+        .isEqualTo(Truncation.ENDS_AND_LINE_STARTS);
+  }
 }

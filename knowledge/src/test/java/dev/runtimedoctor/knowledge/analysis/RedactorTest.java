@@ -140,6 +140,111 @@ class RedactorTest {
             "a1b2c3d4e5");
   }
 
+  @Test
+  @DisplayName(
+      "a kubeconfig user's key, certificate and tokens are masked, its names and paths are kept")
+  void masksKubeconfigCredentials() {
+    String kubeconfig =
+        String.join(
+            "\n",
+            "users:",
+            "- name: gke_proj_europe-west1_prod",
+            "  user:",
+            "    client-certificate-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMvakNDQWVhZ0F3",
+            "    client-key-data: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NB",
+            "    token: 8f3e2a91c4d7b6e5f0a1b2c3d4e5f6a7",
+            "    auth-provider:",
+            "      config:",
+            "        id-token: eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJodHRwcyJ9.c2lnbmF0dXJlc2ln",
+            "        refresh-token: r3fr3sh-T0ken-Value",
+            "    client-key: /home/me/.minikube/profiles/minikube/client.key");
+
+    String r = Redactor.redact(kubeconfig);
+
+    assertThat(r)
+        .doesNotContain(
+            "LS0tLS1", "8f3e2a91", "eyJhbGci", "r3fr3sh", "BDRVJU", "BSU0Eg", "c2lnbmF0")
+        .contains(
+            "client-certificate-data: [redacted]",
+            "client-key-data: [redacted]",
+            "token: [redacted]",
+            "refresh-token: [redacted]",
+            "name: gke_proj_europe-west1_prod",
+            "client-key: /home/me/.minikube/profiles/minikube/client.key");
+    // A base64 PEM block is masked under any key (a Secret's tls.key).
+    assertThat(Redactor.redact("  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0t"))
+        .isEqualTo("  tls.key: [redacted]");
+  }
+
+  @Test
+  @DisplayName(
+      "Vault, GitHub, Slack, GitLab and npm tokens are masked, a short or lower-case s.word is not")
+  void masksVaultAndForgeTokens() {
+    String s =
+        "VAULT_TOKEN hvs.CAESIJ3k9xQm2AbCdEfGhIjKlMnOpQrStUv and"
+            + " hvb.AAAAAQJ7xQm2AbCdEfGhIjKlMnOpQrStUvWx and s.Ab3dEfGhIjKlMnOpQrStUvWx"
+            + " gho_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789 xoxp-1234-5678-AbCdEfGh"
+            + " glpat-AbCdEfGhIjKlMnOpQrSt npm_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789";
+
+    assertThat(Redactor.redact(s))
+        .doesNotContain(
+            "CAESIJ3k", "AAAAAQJ7", "Ab3dEfGh", "gho_AbCd", "1234-5678", "glpat-Ab", "npm_AbCd")
+        .startsWith("VAULT_TOKEN [redacted] and [redacted] and [redacted] ");
+    String prose = "see pods.abcdefghijklmnopqrstuvwxyz and s.abcdefghijklmnopqrstuvwxyz";
+    assertThat(Redactor.redact(prose)).isEqualTo(prose);
+  }
+
+  @Test
+  @DisplayName(
+      "a signed URL loses its signature and keeps its expiry and version (Azure SAS, S3, GCS)")
+  void masksUrlSignatures() {
+    assertThat(
+            Redactor.redact(
+                "GET https://acct.blob.core.windows.net/c/b.tgz?sv=2021-08-06&se=2026-01-01T00%3A00Z"
+                    + "&sr=b&sp=r&sig=AbCdEf0123456789%2BxyzAbCdEf%3D: 403"))
+        .isEqualTo(
+            "GET https://acct.blob.core.windows.net/c/b.tgz?sv=2021-08-06&se=2026-01-01T00%3A00Z"
+                + "&sr=b&sp=r&sig=[redacted]: 403");
+    assertThat(
+            Redactor.redact(
+                "https://b.s3.amazonaws.com/k?X-Amz-Expires=300&X-Amz-Signature=9f8e7d6c5b4a3f2e"))
+        .isEqualTo("https://b.s3.amazonaws.com/k?X-Amz-Expires=300&X-Amz-Signature=[redacted]");
+    assertThat(
+            Redactor.redact(
+                "Endpoint=sb://x.servicebus.windows.net/;SharedAccessSignature=sv=2022&sig=Zx9Yw8Vu7"))
+        .doesNotContain("Zx9Yw8Vu7");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "FATAL: password authentication failed for user \"postgres\"",
+        "Error response from daemon: Get https://reg.example.com/v2/: no basic auth credentials",
+        "Error: invalid username/password: unauthorized: authentication required",
+        "Head https://reg.example.com/v2/app/manifests/1: unauthorized: authentication required",
+        "failed to resolve reference \"docker.io/library/app:1\": pull access denied, repository"
+            + " does not exist or may require authorization: server message: insufficient_scope:"
+            + " authorization failed",
+        "Calico unauthorized: restart the calico-node pods",
+        "the password is wrong",
+        "the password was rotated yesterday and the pull still fails",
+        "la password \u00e8 scaduta",
+        "la password \u00e8 sbagliata, come la cambio?",
+        "the token is expired",
+        "password required",
+        "with password authentication the login fails",
+        "no credentials for docker.io/library/nginx",
+        "error getting credentials from reg.example.com:5000 - err: exit status 1",
+        "Secret \"regcred\" not found",
+        "the secret is regcred in namespace shop",
+        "TOKEN=$(gcloud auth print-access-token)",
+        "PASSWORD=${DB_PASSWORD} psql -h db"
+      })
+  @DisplayName("ordinary error text and questions about passwords stay readable")
+  void keepsOrdinaryTextAboutCredentials(String line) {
+    assertThat(Redactor.redact(line)).isEqualTo(line);
+  }
+
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.CsvSource(
       delimiter = '|',
@@ -154,7 +259,23 @@ class RedactorTest {
         "api_key: <S>",
         "redis://:<S>@redis:6379",
         "https://bot:<S>@registry.example.com/v2/",
-        "token=<S>&user=ci"
+        "token=<S>&user=ci",
+        "the password is <S>",
+        "The password was <S> and the pull still fails",
+        "la password \u00e8 <S>",
+        "la password era \"<S>\" ma non va",
+        "I tried password: <S> but it fails",
+        "machine registry.example.com login robot password <S>",
+        "  password <S>",
+        "docker login with password <S>",
+        "credenziali admin:<S>",
+        "credentials admin:<S>",
+        "with credentials admin/<S> on the registry",
+        "username/password: admin:<S>",
+        "    client-key-data: <S>",
+        "    client-certificate-data: <S>",
+        "    id-token: <S>",
+        "    refresh-token: <S>"
       })
   @DisplayName(
       "no six characters of a password survive, whatever its quotes and punctuation ('&', ';',"

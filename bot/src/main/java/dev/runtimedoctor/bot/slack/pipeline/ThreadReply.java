@@ -125,7 +125,7 @@ public final class ThreadReply {
       log.info("channel answer cap reached channel={}", m.channel());
       return;
     }
-    Answer a = new Answer(fresh, l, d.truncated());
+    Answer a = new Answer(fresh, l, d.paste().truncation());
     SlackMessage msg = diagnoser.inThread(d, a, m.channel(), m.ts());
     Optional<String> ts = post(m, msg, keys, start);
     if (ts.isEmpty()) {

@@ -53,7 +53,7 @@ public final class AnswerRenderer {
       match(b, t, m, o.source());
     }
     if (a.truncated()) {
-      b.context(List.of(t.truncatedPaste()));
+      b.context(List.of(t.truncatedPaste(a.truncation())));
     }
     o.ref()
         .ifPresent(
@@ -174,7 +174,7 @@ public final class AnswerRenderer {
     }
     b.section(next.toString());
     if (d.truncated()) {
-      b.context(List.of(t.truncatedPaste()));
+      b.context(List.of(t.truncatedPaste(d.paste().truncation())));
     }
     b.context(List.of(Mrkdwn.code(SlackSurface.COMMAND + " help")));
     return b.build(t.noMatchFallback(), "…");

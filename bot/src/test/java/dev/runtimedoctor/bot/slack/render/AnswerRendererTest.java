@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.runtimedoctor.bot.FixturePacks;
 import dev.runtimedoctor.bot.slack.BlockKitValidator;
 import dev.runtimedoctor.bot.slack.api.SlackMessage;
+import dev.runtimedoctor.knowledge.analysis.Truncation;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
@@ -141,6 +142,34 @@ class AnswerRendererTest {
     assertThat(BlockKitValidator.violations(m)).isEmpty();
     assertThat(m.blocks().size()).isEqualTo(Blocks.MAX_BLOCKS);
     assertThat(m.blocksJson()).contains("Answer shortened").doesNotContain("<&>");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "ENDS|EN|Very long paste: only its start and end were read.",
+        "LINE_STARTS|EN|Very long paste: only the first 1 MiB of each line over 1 MiB was read.",
+        "ENDS_AND_LINE_STARTS|EN|only its start and end were read, and of each line over 1 MiB",
+        "SOME|EN|Very long paste: only part of it was read.",
+        "LINE_STARTS|IT|Testo molto lungo: delle righe oltre 1 MiB letto solo il primo MiB."
+      })
+  @DisplayName("a cut paste's answer says which part was not read, in the answer's language")
+  void truncatedAnswerSaysWhatWasNotRead(Truncation truncation, Language l, String said) {
+    Entry e = KB.get("pod-ip-exhaustion").orElseThrow();
+    Answer a =
+        new Answer(
+            List.of(new Match(e, 0.97, Basis.SIGNATURE, List.of(new Evidence(4, "x")))),
+            l,
+            truncation);
+
+    SlackMessage m =
+        RENDERER.answer(a, AnswerOptions.ephemeral(AnswerRef.of("v", a, "0123456789abcdef"), true));
+
+    assertThat(m.blocksJson()).contains(said);
+    if (truncation == Truncation.LINE_STARTS) {
+      assertThat(m.blocksJson()).doesNotContain("start and end").doesNotContain("inizio e la fine");
+    }
   }
 
   @Test
