@@ -1,7 +1,6 @@
 package dev.runtimedoctor.bot.cluster;
 
 import dev.runtimedoctor.bot.text.Message;
-import dev.runtimedoctor.knowledge.entry.Language;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -41,11 +40,6 @@ public final class ClusterAccess implements AutoCloseable {
   public record Unavailable(Message said) implements Connection {
     public Unavailable {
       Objects.requireNonNull(said, "said");
-    }
-
-    /** What to set up, in English. */
-    public String reason() {
-      return said.in(Language.EN);
     }
   }
 

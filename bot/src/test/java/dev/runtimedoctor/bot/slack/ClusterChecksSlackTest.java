@@ -183,6 +183,23 @@ class ClusterChecksSlackTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "no cluster configured, an Italian Slack locale → why checks are unavailable, in Italian")
+  void noClusterInItalian() throws Exception {
+    try (SlackHarness bare =
+        SlackHarness.start(
+            fake,
+            Map.of("CHECKS_ALLOWED_USERS", ALLOWED),
+            ClusterAccess.open(ClusterLocation.NONE, ClusterSettings.DEFAULT))) {
+      fake.locale(ALLOWED, "it-IT");
+      bare.command("check", ALLOWED, "n2");
+      assertThat(fake.await("/respond/n2", 1, WAIT).get(0).body())
+          .contains("nessun cluster configurato")
+          .doesNotContain("no cluster configured");
+    }
+  }
+
   /** A paste answered in a thread of CGENERAL1; returns its "Run cluster checks" value. */
   private String answerInThread() throws Exception {
     h.event(SlackPayloads.message("CGENERAL1", "UCAROL001", THREAD, SlackHarness.IP_PASTE));

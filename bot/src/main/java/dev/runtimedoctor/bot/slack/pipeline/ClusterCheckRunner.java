@@ -90,7 +90,7 @@ public final class ClusterCheckRunner {
       ClusterAccess.Connection c = access.get();
       if (c instanceof ClusterAccess.Unavailable u) {
         metrics.clusterChecks("unavailable");
-        progress.show(renderer.unavailable(u.reason(), l), true);
+        progress.show(renderer.unavailable(u.said().in(l), l), true);
         return;
       }
       ClusterChecks checks = ((ClusterAccess.Ready) c).checks();
