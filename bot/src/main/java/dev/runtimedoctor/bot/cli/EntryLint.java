@@ -5,7 +5,10 @@ import dev.runtimedoctor.knowledge.entry.CheckSpec;
 import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -63,6 +66,25 @@ final class EntryLint {
                   + (params.isEmpty()
                       ? " (it takes none)"
                       : " (it takes: " + String.join(", ", new TreeSet<>(params)) + ")"));
+        }
+        Set<String> known =
+            CheckTypes.VALUES.getOrDefault(spec.type(), Map.of()).getOrDefault(key, Set.of());
+        for (String value : spec.list(key)) {
+          if (!known.isEmpty() && !known.contains(value.toLowerCase(Locale.ROOT))) {
+            return Optional.of(
+                at(file, find(lines, typeLine, key(key)))
+                    + "unknown value '"
+                    + value
+                    + "' for parameter '"
+                    + key
+                    + "' of check type '"
+                    + spec.type()
+                    + "'"
+                    + Suggestions.didYouMean(value.toLowerCase(Locale.ROOT), known)
+                    + " (it takes: "
+                    + String.join(", ", new TreeSet<>(known))
+                    + ")");
+          }
         }
       }
     }

@@ -20,5 +20,17 @@ public final class CheckTypes {
           "privileged-volume-devices", Set.of(),
           "exec-probe-timeout", Set.of("max_seconds"));
 
+  /**
+   * Per check type, the parameters whose values the check knows by name, with those values (case
+   * ignored): any other value would silently match nothing.
+   */
+  public static final Map<String, Map<String, Set<String>>> VALUES =
+      Map.of(
+          "node-version",
+          Map.of(
+              "runtime", Set.of("containerd", "docker"),
+              "accelerator", Set.of("gpu"),
+              "pools", Set.of("auto-provisioned")));
+
   private CheckTypes() {}
 }

@@ -54,7 +54,7 @@ final class NodeVersionCheck implements ClusterCheck {
             .map(r -> r.toLowerCase(Locale.ROOT))
             .or(() -> containerdRules ? Optional.of("containerd") : Optional.empty());
     boolean versioned = narrows(a.gke()) || !a.fixedGke().isEmpty() || containerdRules;
-    if (spec.first("pools").filter("auto-provisioned"::equals).isPresent()) {
+    if (spec.first("pools").filter("auto-provisioned"::equalsIgnoreCase).isPresent()) {
       return autoProvisioned(a, view);
     }
     List<NodeFacts> nodes = view.nodes().stream().map(NodeFacts::of).toList();

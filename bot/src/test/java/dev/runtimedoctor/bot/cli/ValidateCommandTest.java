@@ -91,6 +91,45 @@ class ValidateCommandTest {
                 + " 'event', did you mean 'match'? (it takes: kind, match, reason)");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "runtime: containerd|runtime: podman|11|'podman' for parameter 'runtime' of check type"
+            + " 'node-version' (it takes: containerd, docker)",
+        "runtime: containerd|runtime: dockr|11|'dockr' for parameter 'runtime' of check type"
+            + " 'node-version', did you mean 'docker'? (it takes: containerd, docker)",
+        "runtime: containerd|accelerator: nvidia|11|'nvidia' for parameter 'accelerator' of check type"
+            + " 'node-version' (it takes: gpu)",
+        "runtime: containerd|pools: autoprovisioned|11|'autoprovisioned' for parameter 'pools'"
+            + " of check type 'node-version', did you mean 'auto-provisioned'? (it takes:"
+            + " auto-provisioned)"
+      })
+  @DisplayName("a value a check knows by name and does not know is rejected at its line")
+  void unknownCheckParameterValue(String from, String to, int line, String reason)
+      throws IOException {
+    Files.writeString(dir.resolve("registry-proxy-timeout.md"), ENTRY.replace(from, to));
+
+    var r = CliRunner.run("validate", dir.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err().strip())
+        .isEqualTo(dir + "/registry-proxy-timeout.md:" + line + ": unknown value " + reason);
+  }
+
+  @Test
+  @DisplayName("known values pass whatever their case")
+  void knownValuesInAnyCase() throws IOException {
+    Files.writeString(
+        dir.resolve("registry-proxy-timeout.md"),
+        ENTRY.replace("runtime: containerd", "runtime: Docker\n    pools: Auto-Provisioned"));
+
+    var r = CliRunner.run("validate", dir.toString());
+
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+  }
+
   @Test
   @DisplayName("a file whose name differs from its id is rejected at the id's line")
   void fileNameDiffersFromId() throws IOException {
