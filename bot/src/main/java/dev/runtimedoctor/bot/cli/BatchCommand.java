@@ -6,10 +6,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
 import dev.runtimedoctor.bot.diagnosis.DiagnosisService;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +41,9 @@ final class BatchCommand implements Callable<Integer> {
   /** Lines between checks that the output is still being written (a check flushes). */
   private static final int WRITE_CHECK_LINES = 256;
 
+  /** The longest line read as a case: the most {@code ask} reads from standard input. */
+  static final int MAX_LINE_CHARS = InputText.MAX_BYTES;
+
   /** Every line carries "id", null when absent or unreadable: one shape for scripts. */
   private static final Gson LINE_GSON =
       new GsonBuilder().serializeNulls().disableHtmlEscaping().create();
@@ -58,15 +65,20 @@ final class BatchCommand implements Callable<Integer> {
     int cases = 0;
     int bad = 0;
     try {
-      String line;
-      while ((line = in.readLine()) != null) {
+      Line read;
+      while ((read = Line.next(in)) != null) {
         lineNo++;
-        if (line.isBlank()) {
+        String line = read.text();
+        if (!read.cut() && line.isBlank()) {
           continue;
         }
         cases++;
         JsonObject result;
         try {
+          if (read.cut()) {
+            throw new BadLine(
+                null, "longer than " + MAX_LINE_CHARS / (1024 * 1024) + " Mi characters");
+          }
           Case c = Case.parse(line);
           result = JsonOutput.batch(c.id(), service.diagnose(c.text()));
         } catch (BadLine e) {
@@ -93,7 +105,40 @@ final class BatchCommand implements Callable<Integer> {
       throw new UserException("cannot read standard input: " + e.getMessage());
     }
     ctx.out().flush();
-    return bad > 0 && bad == cases ? ExitCodes.USAGE : ExitCodes.OK;
+    if (cases == 0) {
+      ctx.err().println("batch: no cases on standard input: one {\"id\",\"text\"} object a line");
+      return ExitCodes.USAGE;
+    }
+    return bad == cases ? ExitCodes.USAGE : ExitCodes.OK;
+  }
+
+  /**
+   * One line of input, at most {@link #MAX_LINE_CHARS} characters: a longer line is read to its end
+   * and dropped, so one runaway line costs no more memory than a case may.
+   */
+  private record Line(String text, boolean cut) {
+    /** The next line without its terminator, or null at the end of the input. */
+    static Line next(BufferedReader in) throws IOException {
+      StringBuilder sb = new StringBuilder();
+      boolean cut = false;
+      int c = in.read();
+      if (c < 0) {
+        return null;
+      }
+      while (c >= 0 && c != '\n') {
+        if (sb.length() < MAX_LINE_CHARS) {
+          sb.append((char) c);
+        } else {
+          cut = true;
+        }
+        c = in.read();
+      }
+      int end = sb.length();
+      if (end > 0 && sb.charAt(end - 1) == '\r') {
+        sb.setLength(end - 1);
+      }
+      return new Line(cut ? "" : sb.toString(), cut);
+    }
   }
 
   /** One input line: the case's id (null when absent) and its text. */
@@ -101,8 +146,14 @@ final class BatchCommand implements Callable<Integer> {
     static Case parse(String line) throws BadLine {
       JsonElement el;
       try {
-        el = JsonParser.parseString(line);
-      } catch (JsonParseException e) {
+        // Strict: a line is JSON as scripts write it, not single quotes or a bare word.
+        JsonReader reader = new JsonReader(new StringReader(line));
+        reader.setStrictness(Strictness.STRICT);
+        el = JsonParser.parseReader(reader);
+        if (reader.peek() != JsonToken.END_DOCUMENT) {
+          throw new JsonParseException("more than one value");
+        }
+      } catch (JsonParseException | IOException | IllegalStateException e) {
         throw new BadLine(null, "not JSON: expected one {\"id\",\"text\"} object a line");
       }
       if (!el.isJsonObject()) {

@@ -112,4 +112,58 @@ class BatchCommandTest {
 
     assertThat(r.code()).isEqualTo(2);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {
+        "{'id':'a','text':'cni config uninitialized'}",
+        "garbage",
+        "{\"id\":\"a\",\"text\":\"x\"} trailing",
+        "{id:\"a\",text:\"x\"}",
+        "{\"id\":\"a\",\"text\":\"x\",}"
+      })
+  @DisplayName(
+      "a line that is not strict JSON is refused as not JSON, whatever a lenient parser takes")
+  void onlyStrictJsonIsACase(String line) {
+    String in = line + "\n{\"id\":\"ok\",\"text\":\"cni config uninitialized\"}\n";
+
+    var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    List<JsonObject> lines =
+        r.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("error").getAsString())
+        .isEqualTo("line 1: not JSON: expected one {\"id\",\"text\"} object a line");
+    assertThat(lines.get(1).get("id").getAsString()).isEqualTo("ok");
+    assertThat(r.code()).isZero();
+  }
+
+  @Test
+  @DisplayName("a line longer than a case may be is refused whole and the next line is read")
+  void overLongLineIsRefusedAndTheRestCarryOn() {
+    String huge = "{\"id\":\"big\",\"text\":\"" + "a".repeat(BatchCommand.MAX_LINE_CHARS) + "\"}";
+    String in = huge + "\r\n{\"id\":\"ok\",\"text\":\"cni config uninitialized\"}\r\n";
+
+    var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    List<JsonObject> lines =
+        r.out().lines().map(l -> JsonParser.parseString(l).getAsJsonObject()).toList();
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).get("error").getAsString())
+        .isEqualTo("line 1: longer than 16 Mi characters");
+    assertThat(lines.get(1).get("id").getAsString()).isEqualTo("ok");
+    assertThat(lines.get(1).has("matches")).isTrue();
+    assertThat(r.code()).isZero();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"", "\n", "  \n\n\t\n"})
+  @DisplayName("no case at all on standard input is a usage error that says so, exit 2")
+  void noCaseIsAUsageError(String in) {
+    var r = CliRunner.run(in.getBytes(StandardCharsets.UTF_8), Map.of(), "batch");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("batch: no cases on standard input");
+  }
 }
