@@ -1,9 +1,11 @@
 package dev.runtimedoctor.bot.cli;
 
+import dev.runtimedoctor.knowledge.entry.EntryLoader;
 import dev.runtimedoctor.knowledge.entry.Suggestions;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The message for an entry id that does not exist, with the ids meant: a near spelling ({@code
@@ -24,8 +26,27 @@ final class UnknownEntry {
     }
     // An id is short: a long one is a paste in the wrong place, not worth echoing whole.
     String shown = id.length() > MAX_ECHOED ? id.substring(0, MAX_ECHOED) + "…" : id;
+    Optional<String> pack = packOff(id.strip().toLowerCase(Locale.ROOT));
+    if (pack.isPresent()) {
+      return new UserException(
+          "entry '"
+              + shown
+              + "' is in the bundled pack '"
+              + pack.get()
+              + "', which is not loaded: add it to --packs or KNOWLEDGE_PACKS");
+    }
     return new UserException(
         "no entry '" + shown + "'" + suggestion(id, ids) + " (runtime-doctor list shows them all)");
+  }
+
+  /** The bundled pack that holds {@code id}; called only once {@code id} is not loaded. */
+  private static Optional<String> packOff(String id) {
+    for (String pack : EntryLoader.PACKS) {
+      if (EntryLoader.bundled(List.of(pack)).stream().anyMatch(e -> e.id().equals(id))) {
+        return Optional.of(pack);
+      }
+    }
+    return Optional.empty();
   }
 
   static String suggestion(String id, Collection<String> ids) {
@@ -36,9 +57,11 @@ final class UnknownEntry {
     if (!near.isEmpty()) {
       return near;
     }
-    String word = id.toLowerCase(Locale.ROOT);
+    // "crashloop" means crash-loop-backoff: hyphens and spaces are how ids are written, not what
+    // people remember of them.
+    String word = squeezed(id);
     List<String> containing =
-        ids.stream().filter(i -> i.toLowerCase(Locale.ROOT).contains(word)).sorted().toList();
+        ids.stream().filter(i -> squeezed(i).contains(word)).sorted().toList();
     if (containing.isEmpty()) {
       return "";
     }
@@ -49,5 +72,9 @@ final class UnknownEntry {
         + String.join(", ", containing.subList(0, Math.min(MAX_LISTED, containing.size())))
         + (containing.size() > MAX_LISTED ? ", …" : "")
         + "?";
+  }
+
+  private static String squeezed(String s) {
+    return s.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "").replace(" ", "");
   }
 }

@@ -137,4 +137,33 @@ class KnowledgeCommandsTest {
     assertThat(huge.code()).isEqualTo(2);
     assertThat(huge.err().length()).isLessThan(200);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "crashloop|crash-loop-backoff",
+        "CrashLoopBackOff|crash-loop-backoff",
+        "oomkilled|oom-killed",
+        "node disk|node-disk-full"
+      })
+  @DisplayName("show with an id written without its hyphens offers the id")
+  void showMatchesIdsWithoutTheirHyphens(String typed, String id) {
+    var r = CliRunner.run("show", typed);
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("did you mean '" + id + "'?");
+  }
+
+  @Test
+  @DisplayName("show of an entry whose bundled pack is off says which pack to load")
+  void showNamesThePackThatIsOff() {
+    var r = CliRunner.run("show", "oom-killed", "--packs", "gke-runtime");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "entry 'oom-killed' is in the bundled pack 'everyday', which is not loaded: add it to"
+                + " --packs or KNOWLEDGE_PACKS");
+  }
 }
