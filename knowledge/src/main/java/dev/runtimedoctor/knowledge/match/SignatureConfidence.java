@@ -31,6 +31,9 @@ final class SignatureConfidence {
   /** The fewest words in a row, up to the cut, that make an error recognisable cut short. */
   private static final int MIN_RUN = 4;
 
+  /** The most words of a cause that ends a chain in words every error uses ("not found"). */
+  private static final int SHORT_CAUSE = 5;
+
   /** A signature of this many words or fewer is recognised only whole. */
   private static final int SHORT = 4;
 
@@ -207,6 +210,8 @@ final class SignatureConfidence {
     int last = p.lastTelling();
     if (first >= 0 && (found[first] / total[first] < 0.5 || found[last] / total[last] < 0.5)) {
       c *= Matcher.ENDS_MISSING;
+    } else if (tailUnseen(sig, a)) {
+      c *= Matcher.ENDS_MISSING;
     }
     // Each error string has a word that makes it this error ("mtab", "mkparent"): without it,
     // the rest is a different error worded alike.
@@ -229,6 +234,29 @@ final class SignatureConfidence {
       c *= Matcher.ENDS_MISSING;
     }
     return c;
+  }
+
+  /**
+   * Whether the chain's last part is a cause of common words ("not found", "no such file or
+   * directory") whose heaviest word the paste does not show: the words before it are the frame many
+   * errors share ("failed to resolve reference"), and a cause that only shares a lighter word with
+   * it ("is not yet valid") is another one. A one-word tail (": unknown") is how containerd ends
+   * any error, so its absence says nothing; a long one is a message of its own, judged by the other
+   * rules.
+   */
+  private static boolean tailUnseen(CompiledSignature sig, SignatureAligner.Alignment a) {
+    int lastPart = sig.segmentCount() - 1;
+    int words = 0;
+    int heaviest = -1;
+    for (int i = 0; i < sig.tokens().length; i++) {
+      if (sig.segments()[i] == lastPart) {
+        words++;
+        if (heaviest < 0 || sig.weights()[i] > sig.weights()[heaviest]) {
+          heaviest = i;
+        }
+      }
+    }
+    return words >= 2 && words <= SHORT_CAUSE && !a.found().get(heaviest);
   }
 
   /**

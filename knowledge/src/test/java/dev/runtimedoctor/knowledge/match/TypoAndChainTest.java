@@ -20,12 +20,18 @@ class TypoAndChainTest {
   /** The seed's pack alone, as the dev and regression cases are scored: its words weigh more. */
   private static Matcher seedOnly;
 
+  /** The everyday pack alone ({@code --packs everyday}): no known issue claims a cause first. */
+  private static Matcher everydayOnly;
+
   @BeforeAll
   static void build() {
     matcher = new Matcher(KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled())));
     seedOnly =
         new Matcher(
             KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled(List.of("gke-runtime")))));
+    everydayOnly =
+        new Matcher(
+            KnowledgeIndex.build(new KnowledgeBase(EntryLoader.bundled(List.of("everyday")))));
   }
 
   @ParameterizedTest
@@ -207,5 +213,33 @@ class TypoAndChainTest {
     Diagnosis d = matcher.diagnose(paste);
 
     assertThat(d.reply()).as("answered %s", d.matches()).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "x509: certificate signed by unknown authority",
+        "tls: failed to verify certificate: x509: certificate has expired or is not yet valid",
+        "http: server gave HTTP response to HTTPS client",
+        "unexpected status code 500 Internal Server Error"
+      })
+  @DisplayName(
+      "the frame of a not-found chain around another cause is not answered as not found, with"
+          + " any pack")
+  void aChainWhoseCauseIsAnotherIsNotThatError(String cause) {
+    String paste =
+        "Warning  Failed  12s  kubelet  Failed to pull image \"harbor.corp.example/app/api:2.1\":"
+            + " rpc error: code = Unknown desc = failed to pull and unpack image"
+            + " \"harbor.corp.example/app/api:2.1\": failed to resolve reference"
+            + " \"harbor.corp.example/app/api:2.1\": failed to do request: Head"
+            + " \"https://harbor.corp.example/v2/app/api/manifests/2.1\": "
+            + cause;
+    for (Matcher m : List.of(matcher, everydayOnly)) {
+      Diagnosis d = m.diagnose(paste);
+
+      assertThat(d.confident())
+          .as("answered %s", d.matches())
+          .noneMatch(x -> x.entry().id().equals("image-pull-not-found"));
+    }
   }
 }
