@@ -341,9 +341,28 @@ public final class KubeClusterReader implements ClusterReader {
               Message.of(Msg.CA_CREDENTIALS, server, context), status, e, null, true);
       case 403 ->
           refused(op, Message.of(Msg.CA_GRANT, op.grant()), status, e, op.refusal(403, status));
+      // An API server says what it did not find in a Status with a reason; a bare 404 page
+      // (a file server, a proxy's wrong path) is another server.
       case 404 ->
-          refused(
-              op, Message.of(Msg.CA_NOT_SERVED, op.resource()), status, e, op.refusal(404, null));
+          e instanceof KubernetesClientException k && notFoundByApiServer(k)
+              ? refused(
+                  op,
+                  Message.of(Msg.CA_NOT_SERVED, op.resource()),
+                  status,
+                  e,
+                  op.refusal(404, null))
+              : cannot(
+                  op,
+                  Message.of(
+                      Msg.CA_NOT_KUBERNETES,
+                      server,
+                      Message.of(
+                          looksLikeHtml(status) || looksLikeHtml(e.getMessage())
+                              ? Msg.CA_ANSWERED_HTML
+                              : Msg.CA_ANSWERED_OTHER)),
+                  null,
+                  e,
+                  true);
       case 410 -> cannot(op, Message.of(Msg.CA_GONE), status, e, false);
       case 429 -> cannot(op, Message.of(Msg.CA_THROTTLED), status, e, false);
       default ->
@@ -397,6 +416,13 @@ public final class KubeClusterReader implements ClusterReader {
             ? status
             : kind == Transport.NOT_KUBERNETES ? null : telling.getMessage();
     return cannot(op, reason, detail, e, kind != Transport.UNKNOWN);
+  }
+
+  /** Whether a 404 came with a Kubernetes Status naming a reason, as API servers send. */
+  private static boolean notFoundByApiServer(KubernetesClientException e) {
+    return e.getStatus() != null
+        && e.getStatus().getReason() != null
+        && !e.getStatus().getReason().isBlank();
   }
 
   /** Jackson quotes the text it could not read: an answer that starts with a tag is a web page. */

@@ -48,12 +48,18 @@ public final class LoopbackApiServer implements AutoCloseable {
 
   private enum Answer {
     HTML,
+    NOT_FOUND,
     NOTHING
   }
 
   /** Answers every request 200 with a login page, as a proxy in front of the wrong address does. */
   public static LoopbackApiServer html() {
     return new LoopbackApiServer(http(), Answer.HTML);
+  }
+
+  /** Answers every request 404 with a plain web page, as a static file server does. */
+  public static LoopbackApiServer notFound() {
+    return new LoopbackApiServer(http(), Answer.NOT_FOUND);
   }
 
   /** Accepts every request and never answers it (until closed). */
@@ -106,7 +112,9 @@ public final class LoopbackApiServer implements AutoCloseable {
       methods.add(exchange.getRequestMethod());
       try (HttpExchange x = exchange) {
         switch (answer) {
-          case HTML -> send(x, "text/html", "<!DOCTYPE html><html><body>Sign in</body></html>");
+          case HTML ->
+              send(x, 200, "text/html", "<!DOCTYPE html><html><body>Sign in</body></html>");
+          case NOT_FOUND -> send(x, 404, "text/html", "<html><body>Not Found</body></html>");
           case NOTHING -> {
             try {
               closing.await();
@@ -119,10 +127,10 @@ public final class LoopbackApiServer implements AutoCloseable {
     };
   }
 
-  private static void send(HttpExchange x, String type, String body) throws IOException {
+  private static void send(HttpExchange x, int code, String type, String body) throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     x.getResponseHeaders().set("Content-Type", type);
-    x.sendResponseHeaders(200, bytes.length);
+    x.sendResponseHeaders(code, bytes.length);
     x.getResponseBody().write(bytes);
   }
 

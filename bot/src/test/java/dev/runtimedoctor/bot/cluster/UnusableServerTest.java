@@ -146,6 +146,27 @@ class UnusableServerTest {
 
   @Test
   @DisplayName(
+      "a server answering 404 without a Kubernetes Status is not a Kubernetes API server, not a"
+          + " cluster that lacks nodes")
+  void notFoundWithoutStatus() {
+    try (LoopbackApiServer server = LoopbackApiServer.notFound()) {
+      List<CheckResult> results = run(server.url("127.0.0.1"), Optional.empty(), FAST);
+
+      assertOnly(
+          results,
+          "did not answer as a Kubernetes API server",
+          "the server at "
+              + server.url("127.0.0.1")
+              + "/ did not answer as a Kubernetes API server (it answered ");
+      assertThat(results)
+          .allSatisfy(r -> assertThat(r.summary()).doesNotContain("does not serve"))
+          .allSatisfy(r -> assertThat(r.evidence()).doesNotContain("Not Found"));
+      assertThat(server.methods()).isNotEmpty().containsOnly("GET");
+    }
+  }
+
+  @Test
+  @DisplayName(
       "a server that never answers ends every check of every entry within one request timeout,"
           + " as the message says")
   void silentServer() {
