@@ -95,7 +95,8 @@ public final class EntryParser {
     if (text.indexOf('\0') >= 0) {
       throw error(1, "binary content: an entry is a UTF-8 Markdown file");
     }
-    String[] lines = text.split("\r?\n", -1);
+    // Editors on Windows save UTF-8 with a byte-order mark; it is not part of the first line.
+    String[] lines = (text.startsWith("\uFEFF") ? text.substring(1) : text).split("\r?\n", -1);
     if (lines.length == 0 || !lines[0].strip().equals("---")) {
       throw error(1, "an entry starts with '---' and YAML front matter");
     }

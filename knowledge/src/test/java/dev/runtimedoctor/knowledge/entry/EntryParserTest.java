@@ -86,6 +86,15 @@ class EntryParserTest {
   }
 
   @Test
+  @DisplayName("a file saved with a UTF-8 byte-order mark, LF or CRLF, parses like one without")
+  void byteOrderMarkParsesTheSame() throws EntryException {
+    Entry plain = EntryParser.parse(FILE, TEXT);
+
+    assertThat(EntryParser.parse(FILE, "\uFEFF" + TEXT)).isEqualTo(plain);
+    assertThat(EntryParser.parse(FILE, "\uFEFF" + TEXT.replace("\n", "\r\n"))).isEqualTo(plain);
+  }
+
+  @Test
   @DisplayName("without 'affected' an entry affects every platform and version")
   void affectedDefaultsToAll() throws EntryException {
     String text =
