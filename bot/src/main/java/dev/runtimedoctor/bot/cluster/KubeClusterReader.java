@@ -18,6 +18,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -140,11 +141,23 @@ public final class KubeClusterReader implements ClusterReader {
     }
   }
 
+  /** The names of the contexts {@code config} holds, comma-separated. */
+  private static String known(Config config) {
+    return config.getContexts() == null
+        ? ""
+        : String.join(", ", config.getContexts().stream().map(NamedContext::getName).toList());
+  }
+
   private static Config kubeconfig(ClusterTarget.Kubeconfig k) {
     Config config = Config.fromKubeconfig(k.context().orElse(null), k.file().toFile());
     // With no context to use, fabric8 quietly falls back to the in-cluster address: say what is
     // missing instead of "cannot reach https://kubernetes.default.svc/".
     if (config.getCurrentContext() == null && k.context().isEmpty()) {
+      String named = KubeConfigUtils.parseConfig(k.file().toFile()).getCurrentContext();
+      if (named != null && !named.isBlank()) {
+        throw new ClusterAccessException(
+            Message.of(Msg.CA_CURRENT_CONTEXT_MISSING, named, k.file().toString(), known(config)));
+      }
       throw new ClusterAccessException(
           Message.of(
               config.getContexts() == null || config.getContexts().isEmpty()
@@ -156,16 +169,9 @@ public final class KubeClusterReader implements ClusterReader {
       String current =
           Optional.ofNullable(config.getCurrentContext()).map(NamedContext::getName).orElse("");
       if (!current.equals(k.context().get())) {
-        List<String> known =
-            config.getContexts() == null
-                ? List.of()
-                : config.getContexts().stream().map(NamedContext::getName).toList();
         throw new ClusterAccessException(
             Message.of(
-                Msg.CA_UNKNOWN_CONTEXT,
-                k.context().get(),
-                k.file().toString(),
-                String.join(", ", known)));
+                Msg.CA_UNKNOWN_CONTEXT, k.context().get(), k.file().toString(), known(config)));
       }
     }
     return config;

@@ -219,7 +219,10 @@ class CheckCommandTest {
         "apiVersion: v1\\nkind: Config\\nclusters: []\\ncontexts: []\\nusers: []\\n|has no contexts",
         "apiVersion: v1\\nkind: Config\\nclusters:\\n- name: c\\n  cluster: {server: 'https://127.0.0.1:1'}"
             + "\\ncontexts:\\n- name: ctx\\n  context: {cluster: c, user: u}\\nusers:\\n- name: u"
-            + "\\n  user: {token: abc}\\n|sets no current-context"
+            + "\\n  user: {token: abc}\\n|sets no current-context",
+        "apiVersion: v1\\nkind: Config\\nclusters:\\n- name: c\\n  cluster: {server: 'https://127.0.0.1:1'}"
+            + "\\ncontexts:\\n- name: ctx\\n  context: {cluster: c, user: u}\\nusers:\\n- name: u"
+            + "\\n  user: {token: abc}\\ncurrent-context: nope\\n|names no context in it (it has: ctx)"
       })
   @DisplayName(
       "a kubeconfig with no context to use says so in one line, exit 3, not the in-cluster"
@@ -234,7 +237,8 @@ class CheckCommandTest {
     assertThat(run.err().lines())
         .singleElement()
         .asString()
-        .contains(kubeconfig + " " + said)
+        .contains(said.startsWith("names") ? kubeconfig + " " : kubeconfig + " " + said)
+        .contains(said)
         .doesNotContain("kubernetes.default.svc");
   }
 
