@@ -74,6 +74,10 @@ final class FeedbackCommand implements Callable<Integer> {
         contents =
             FeedbackLog.readMixed(
                 new BufferedReader(new InputStreamReader(ctx.in(), StandardCharsets.UTF_8)));
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new UserException(
+            "standard input is not a feedback log: it is not UTF-8 text (JSON Lines, one record a"
+                + " line)");
       } catch (IOException e) {
         throw new UserException("cannot read standard input: " + e.getMessage());
       }
@@ -91,6 +95,9 @@ final class FeedbackCommand implements Callable<Integer> {
       }
       try {
         contents = FeedbackLog.read(path);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        throw new UserException(
+            path + " is not a feedback log: it is not UTF-8 text (JSON Lines, one record a line)");
       } catch (IOException e) {
         throw new UserException("cannot read " + path + ": " + e.getMessage());
       }

@@ -99,6 +99,22 @@ class FeedbackCommandTest {
   }
 
   @Test
+  @DisplayName("--log naming a binary file says it is not a feedback log, in plain words")
+  void logIsBinary(@TempDir Path dir) throws Exception {
+    Path binary = dir.resolve("image.png");
+    java.nio.file.Files.write(
+        binary, new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, (byte) 0xff, (byte) 0xfe});
+
+    CliRunner.Result r = CliRunner.run("feedback", "--log", binary.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            binary
+                + " is not a feedback log: it is not UTF-8 text (JSON Lines, one record a line)");
+  }
+
+  @Test
   @DisplayName("feedback - picks the marked records out of mixed log lines on standard input")
   void fromStdin() {
     String logs =
