@@ -38,6 +38,12 @@ final class SlackManifestCommand implements Callable<Integer> {
     if (publicUrl != null) {
       try {
         URI uri = new URI(publicUrl);
+        if (uri.getRawUserInfo() != null) {
+          // Not echoed: the part before '@' is a password.
+          throw new UserException(
+              "--public-url must not hold credentials (user:password@): the manifest is shared and"
+                  + " Slack sends none");
+        }
         SlackAppManifest.requestUrl(uri);
         url = Optional.of(uri);
       } catch (URISyntaxException | IllegalArgumentException e) {

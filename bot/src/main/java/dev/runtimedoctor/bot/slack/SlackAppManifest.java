@@ -69,6 +69,7 @@ public final class SlackAppManifest {
   public static String requestUrl(URI publicUrl) {
     if (!"https".equals(publicUrl.getScheme())
         || publicUrl.getHost() == null
+        || publicUrl.getRawUserInfo() != null
         || publicUrl.getQuery() != null
         || publicUrl.getFragment() != null) {
       throw new IllegalArgumentException(

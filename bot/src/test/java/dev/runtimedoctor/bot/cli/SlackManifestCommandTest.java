@@ -38,4 +38,19 @@ class SlackManifestCommandTest {
       assertThat(r.out()).as(bad).isEmpty();
     }
   }
+
+  @Test
+  @DisplayName("a public URL with credentials is refused without echoing them")
+  void urlWithCredentials() {
+    for (String bad :
+        new String[] {
+          "https://admin:S3cretPass@d.example.com", "https://token@d.example.com/slack"
+        }) {
+      CliRunner.Result r = CliRunner.run("slack-manifest", "--public-url", bad);
+
+      assertThat(r.code()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).contains("must not hold credentials").hasLineCount(1);
+      assertThat(r.err() + r.out()).as(bad).doesNotContain("S3cretPass", "token@");
+    }
+  }
 }
