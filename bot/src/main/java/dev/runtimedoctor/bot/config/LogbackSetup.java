@@ -54,6 +54,11 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     stderr.start();
 
     String logLevel = variables.apply("LOG_LEVEL");
+    boolean unreadable =
+        logLevel != null && !logLevel.isEmpty() && Level.toLevel(logLevel, null) == null;
+    if (unreadable) {
+      logLevel = null;
+    }
     level(context, "org.eclipse.jetty", Level.WARN);
     level(context, "com.slack.api", Level.WARN);
     // Logs a whole request body (a paste, maybe with secrets) when it cannot tell its kind.
@@ -68,14 +73,22 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
     ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.setLevel(orDefault(logLevel, Level.WARN));
     root.addAppender(stderr);
+    if (unreadable) {
+      // The value itself is not repeated: an environment variable may hold anything.
+      context
+          .getLogger(LogbackSetup.class)
+          .warn(
+              "LOG_LEVEL is not a level (TRACE, DEBUG, INFO, WARN, ERROR, OFF): the default"
+                  + " levels apply");
+    }
   }
 
   private static void level(LoggerContext context, String logger, Level level) {
     context.getLogger(logger).setLevel(level);
   }
 
-  /** As logback.xml's {@code ${LOG_LEVEL:-…}}: a value it cannot read means DEBUG. */
+  /** {@code value}'s level, or {@code fallback} when it is unset. */
   private static Level orDefault(String value, Level fallback) {
-    return value == null || value.isEmpty() ? fallback : Level.toLevel(value, Level.DEBUG);
+    return value == null || value.isEmpty() ? fallback : Level.toLevel(value, fallback);
   }
 }

@@ -54,6 +54,33 @@ class LogbackSetupTest {
         .contains(LogbackSetup.class);
   }
 
+  @Test
+  @DisplayName("an unreadable LOG_LEVEL keeps the default levels and says so once, at WARN")
+  void unreadableLogLevel() {
+    LoggerContext context = new LoggerContext();
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> seen =
+        new ch.qos.logback.core.read.ListAppender<>();
+    seen.setContext(context);
+    seen.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(seen);
+    LogbackSetup.configure(context, Map.of("LOG_LEVEL", "LOUD")::get);
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender("STDERR");
+
+    assertThat(context.getLogger("dev.runtimedoctor.bot.cli.Main").getEffectiveLevel())
+        .isEqualTo(Level.WARN);
+    assertThat(context.getLogger("dev.runtimedoctor.bot.slack.SlackBot").getEffectiveLevel())
+        .isEqualTo(Level.INFO);
+    assertThat(seen.list)
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.WARN);
+              assertThat(e.getFormattedMessage())
+                  .startsWith("LOG_LEVEL is not a level")
+                  .doesNotContain("LOUD");
+            });
+  }
+
   private static LoggerContext configured(Map<String, String> variables) {
     LoggerContext context = new LoggerContext();
     LogbackSetup.configure(context, variables::get);
