@@ -274,7 +274,9 @@ public final class Matcher {
         basis,
         signature && causeNamed,
         signature ? lines : new BitSet(),
-        signature ? positions : new BitSet());
+        // A cause the paste quotes is the line that gave it away, even when the person's words
+        // weigh more than the fragment: show it.
+        signature || (causeNamed && sig > INDEPENDENT) ? positions : new BitSet());
   }
 
   /**

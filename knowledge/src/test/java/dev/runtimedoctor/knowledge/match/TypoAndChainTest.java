@@ -242,4 +242,27 @@ class TypoAndChainTest {
           .noneMatch(x -> x.entry().id().equals("image-pull-not-found"));
     }
   }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "pod-ip-exhaustion|no IP addresses available in range set: 10.1.1.1-10.1.1.62|no IP"
+            + " addresses available",
+        "private-registry-x509|i pull da harbor falliscono con x509: certificate signed by"
+            + " unknown authority, perché?|x509: certificate signed by unknown authority"
+      })
+  @DisplayName("a cause the paste quotes is shown as evidence, even when the words weigh more")
+  void quotedCauseIsEvidence(String entry, String paste, String shown) {
+    Diagnosis d = matcher.diagnose(paste);
+
+    assertThat(d.top())
+        .hasValueSatisfying(
+            m -> {
+              assertThat(m.entry().id()).isEqualTo(entry);
+              assertThat(m.evidence())
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.text()).contains(shown));
+            });
+  }
 }
