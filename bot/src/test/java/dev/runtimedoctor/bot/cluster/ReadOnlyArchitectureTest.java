@@ -95,6 +95,8 @@ class ReadOnlyArchitectureTest {
           "getGitVersion",
           // configuration and lifecycle
           "fromKubeconfig",
+          // the kubeconfig file read again, to name a current-context it does not hold
+          "parseConfig",
           "empty",
           "setConnectionTimeout",
           "setRequestTimeout",
