@@ -25,9 +25,14 @@ final class Denials {
 
   private Denials() {}
 
+  /** The negations that start with "n", as words; the others end in "n't". */
+  private static final String[] N_WORDS = {
+    "not", "no", "never", "nor", "non", "né", "nemmeno", "neanche"
+  };
+
   /** {@code line} without the reason names its negations deny; the negations stay. */
   static String strip(String line) {
-    if (line.isEmpty()) {
+    if (line.isEmpty() || !negates(line)) {
       return line;
     }
     java.util.regex.Matcher m = DENIED.matcher(line);
@@ -43,5 +48,32 @@ final class Denials {
     } while (m.find());
     sb.append(line, last, line.length());
     return sb.toString();
+  }
+
+  /**
+   * Whether {@code line} holds a negation at all: one pass of character tests, so the lines of a
+   * log, which almost never deny anything, cost no regular expression.
+   */
+  private static boolean negates(String line) {
+    int n = line.length();
+    for (int i = 0; i < n; i++) {
+      char c = line.charAt(i);
+      if ((c == 'n' || c == 'N') && (i == 0 || !Character.isLetter(line.charAt(i - 1)))) {
+        for (String w : N_WORDS) {
+          int end = i + w.length();
+          if (line.regionMatches(true, i, w, 0, w.length())
+              && (end == n || !Character.isLetter(line.charAt(end)))) {
+            return true;
+          }
+        }
+      } else if ((c == '\'' || c == '\u2019')
+          && i > 0
+          && i + 1 < n
+          && (line.charAt(i - 1) == 'n' || line.charAt(i - 1) == 'N')
+          && (line.charAt(i + 1) == 't' || line.charAt(i + 1) == 'T')) {
+        return true;
+      }
+    }
+    return false;
   }
 }
