@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -136,6 +137,14 @@ public final class MockCluster implements AutoCloseable {
 
   /** A kubeconfig for any server URL, e.g. a port nothing listens on. */
   public static Path writeKubeconfig(Path dir, String serverUrl) {
+    return writeKubeconfig(dir, serverUrl, Optional.empty());
+  }
+
+  /**
+   * A kubeconfig for any server URL, trusting the CA certificate {@code ca} (DER or PEM bytes) when
+   * given.
+   */
+  public static Path writeKubeconfig(Path dir, String serverUrl, Optional<byte[]> ca) {
     String yaml =
         String.join(
             "\n",
@@ -145,6 +154,11 @@ public final class MockCluster implements AutoCloseable {
             "- name: prod",
             "  cluster:",
             "    server: " + serverUrl,
+            ca.map(
+                    c ->
+                        "    certificate-authority-data: "
+                            + java.util.Base64.getEncoder().encodeToString(c))
+                .orElse(""),
             "contexts:",
             "- name: " + CONTEXT,
             "  context:",

@@ -6,13 +6,9 @@ import dev.runtimedoctor.knowledge.entry.Entry;
 import dev.runtimedoctor.knowledge.entry.KnowledgeBase;
 import dev.runtimedoctor.knowledge.entry.Language;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
@@ -210,7 +206,7 @@ class UnusableServerTest {
   }
 
   private List<CheckResult> run(String serverUrl, Optional<byte[]> ca, ClusterSettings settings) {
-    Path kubeconfig = kubeconfig(serverUrl, ca);
+    Path kubeconfig = MockCluster.writeKubeconfig(dir, serverUrl, ca);
     try (ClusterChecks checks =
         ClusterChecks.connect(ClusterLocation.kubeconfig(kubeconfig), Optional.empty(), settings)) {
       return checks.run(
@@ -232,33 +228,6 @@ class UnusableServerTest {
                         REASONS.stream()
                             .filter(other -> !other.equals(key))
                             .toArray(String[]::new)));
-  }
-
-  private Path kubeconfig(String serverUrl, Optional<byte[]> ca) {
-    String yaml =
-        String.join(
-            "\n",
-            "apiVersion: v1",
-            "kind: Config",
-            "clusters:",
-            "- name: prod",
-            "  cluster:",
-            "    server: " + serverUrl,
-            ca.map(c -> "    certificate-authority-data: " + Base64.getEncoder().encodeToString(c))
-                .orElse(""),
-            "contexts:",
-            "- name: prod",
-            "  context: {cluster: prod, user: tester}",
-            "current-context: prod",
-            "users:",
-            "- name: tester",
-            "  user: {token: not-a-real-token}",
-            "");
-    try {
-      return Files.writeString(dir.resolve("kubeconfig"), yaml, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private Entry entry(String id) {
